@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class ClocksConfig(AppConfig):
+    name = "fazhi.clocks"
+    label = "clocks"
+    verbose_name = "法定期限"

@@ -1,0 +1,26 @@
+"""URL map. Each app owns its prefix; the public report pages need no login."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from fazhi import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(template_name="login.html"), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+    path("org/", include("fazhi.org.urls")),
+    path("audit/", include("fazhi.audit.urls")),
+    path("workcal/", include("fazhi.workcal.urls")),
+    path("clocks/", include("fazhi.clocks.urls")),
+    path("indicators/", include("fazhi.indicators.urls")),
+    path("reports/", include("fazhi.reports.urls")),
+    path("imports/", include("fazhi.imports.urls")),
+    path("ledgers/reconsideration/", include("fazhi.ledgers.reconsideration.urls")),
+]
+
+handler404 = "fazhi.views.not_found"

@@ -1,0 +1,93 @@
+"""Shared fixtures: the demo org tree, a 承办人, a read-only reader and an outsider.
+
+The working-day calendar is seeded by a data migration; tests that flush the database
+(transactional ones) get it back through `calendar_seeded`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fazhi.org.models import Department, Jurisdiction, Level, Role, User
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not (SHARED / "spec").is_dir():
+        pytest.fail(f"找不到共享资料目录 {SHARED}（应在项目目录旁的 ../shared）")
+    return SHARED
+
+
+@pytest.fixture
+def city(db: None) -> Jurisdiction:
+    prov = Jurisdiction.objects.create(code="990000", name="示例省", level=Level.PROVINCE)
+    return Jurisdiction.objects.create(code="990100", name="示例市", level=Level.CITY, parent=prov, doc_prefix="示市")
+
+
+@pytest.fixture
+def county(city: Jurisdiction) -> Jurisdiction:
+    return Jurisdiction.objects.create(code="990102", name="示例县", level=Level.COUNTY, parent=city, doc_prefix="示")
+
+
+@pytest.fixture
+def other_county(city: Jurisdiction) -> Jurisdiction:
+    return Jurisdiction.objects.create(code="990103", name="样板县", level=Level.COUNTY, parent=city, doc_prefix="样")
+
+
+@pytest.fixture
+def justice_bureau(county: Jurisdiction) -> Department:
+    return Department.objects.create(jurisdiction=county, name="司法局", is_legal_office=True)
+
+
+@pytest.fixture
+def police(county: Jurisdiction) -> Department:
+    return Department.objects.create(jurisdiction=county, name="公安局")
+
+
+@pytest.fixture
+def market(county: Jurisdiction) -> Department:
+    return Department.objects.create(jurisdiction=county, name="市场监督管理局")
+
+
+def make_user(username: str, role: Role, jur: Jurisdiction, dept: Department | None = None, **extra: object) -> User:
+    user = User.objects.create_user(username=username, password="pw-123456", role=role, jurisdiction=jur, department=dept, **extra)
+    return user
+
+
+@pytest.fixture
+def officer(county: Jurisdiction, justice_bureau: Department) -> User:
+    """承办人 in the 复议机构 (司法局)."""
+    return make_user("officer", Role.LEGAL_OFFICER, county, justice_bureau, full_name="李承办")
+
+
+@pytest.fixture
+def head(county: Jurisdiction, justice_bureau: Department) -> User:
+    """复议机构负责人: approves extensions."""
+    return make_user("head", Role.LEADER, county, justice_bureau, full_name="赵科长")
+
+
+@pytest.fixture
+def coordinator(county: Jurisdiction, justice_bureau: Department) -> User:
+    return make_user("coordinator", Role.COORDINATOR, county, justice_bureau, full_name="王法治")
+
+
+@pytest.fixture
+def reader(city: Jurisdiction) -> User:
+    """Read-only 上级查看 at the city."""
+    return make_user("reader", Role.SUPERIOR_VIEWER, city, None, full_name="冯督察")
+
+
+@pytest.fixture
+def outsider(county: Jurisdiction, market: Department) -> User:
+    """A clerk of another department of the same county."""
+    return make_user("outsider", Role.CLERK, county, market, full_name="周录入")
+
+
+@pytest.fixture
+def other_county_officer(other_county: Jurisdiction) -> User:
+    dept = Department.objects.create(jurisdiction=other_county, name="司法局", is_legal_office=True)
+    return make_user("yb_officer", Role.LEGAL_OFFICER, other_county, dept, full_name="郑承办")
