@@ -89,7 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["fazhi.lib.templatetags.fazhi_tags"],
+            "builtins": ["fazhi.templatetags.fazhi_tags"],
         },
     }
 ]
