@@ -91,3 +91,27 @@ def outsider(county: Jurisdiction, market: Department) -> User:
 def other_county_officer(other_county: Jurisdiction) -> User:
     dept = Department.objects.create(jurisdiction=other_county, name="司法局", is_legal_office=True)
     return make_user("yb_officer", Role.LEGAL_OFFICER, other_county, dept, full_name="郑承办")
+
+
+# --- audit guard: a bare QuerySet.update() on an audited model fails the run -------------
+@pytest.fixture(scope="session", autouse=True)
+def _forbid_bare_update_on_audited_models() -> object:
+    """update() bypasses django-simple-history, so a transition written with it leaves no
+    history. Only fazhi.audit.update_if may issue it (it writes the history row itself)."""
+    from django.db.models import QuerySet
+
+    from fazhi.audit.api import _in_update_if, is_audited
+
+    original = QuerySet.update
+
+    def guarded(self: QuerySet, **kwargs: object) -> int:  # type: ignore[type-arg]
+        if is_audited(self.model) and not _in_update_if.get():
+            raise AssertionError(
+                f"{self.model.__name__} 有审计历史，不能用 QuerySet.update() 修改（会丢失历史）；"
+                "请用 fazhi.audit.update_if 或 save(update_fields=...)"
+            )
+        return original(self, **kwargs)
+
+    QuerySet.update = guarded  # type: ignore[method-assign]
+    yield
+    QuerySet.update = original  # type: ignore[method-assign]

@@ -1,0 +1,64 @@
+# fazhi — two commands for a new machine: `make demo` and `make test`.
+# Everything else here is a step of those two.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := fazhi.settings
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
+PYTEST_ARGS ?=
+KERNEL := fazhi/lib fazhi/org fazhi/workcal fazhi/clocks fazhi/audit fazhi/indicators fazhi/reports fazhi/imports review
+
+.PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean
+
+## make demo: environment, SQLite database, demo data, then serve on http://127.0.0.1:8000
+demo: setup
+	@echo "正在启动：http://127.0.0.1:8000 （Ctrl+C 退出）"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+## make setup: everything `demo` does except serving
+setup: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	DEBUG=1 $(PY) manage.py load_demo
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	$(PY) -m pip install -q --no-deps -e .
+	@touch $@
+
+## make test: lint, types, the whole suite on SQLite and again on PostgreSQL
+test: venv lint types test-sqlite test-postgres
+
+check: test
+
+lint: venv
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+types: venv
+	$(VENV)/bin/mypy $(KERNEL)
+
+test-sqlite: venv
+	@echo "== 测试（SQLite）=="
+	env -u DATABASE_URL $(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
+
+test-postgres: venv
+	@if $(PY) scripts/pg_available.py "$(TEST_DATABASE_URL)"; then \
+		echo "== 测试（PostgreSQL：$(TEST_DATABASE_URL)）=="; \
+		DATABASE_URL="$(TEST_DATABASE_URL)" $(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS); \
+	elif [ "$(REQUIRE_POSTGRES)" = "1" ]; then \
+		echo "PostgreSQL 不可用（$(TEST_DATABASE_URL)），而 REQUIRE_POSTGRES=1：测试失败"; exit 1; \
+	else \
+		echo "PostgreSQL 不可用（$(TEST_DATABASE_URL)），本次只运行了 SQLite 测试"; \
+	fi
+
+vendor:
+	bash scripts/vendor-assets.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
