@@ -106,10 +106,8 @@ def _display(model_field: models.Field[Any, Any], value: Any) -> str:
         return cn_date(value)
     if isinstance(model_field, models.ForeignKey):
         target = model_field.related_model
-        try:
-            return str(target._default_manager.get(pk=value))  # type: ignore[union-attr]
-        except target.DoesNotExist:  # type: ignore[union-attr]
-            return f"#{value}"
+        obj = target._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+        return str(obj) if obj is not None else f"#{value}"
     return str(value)
 
 
@@ -130,7 +128,7 @@ def history_entries(obj: models.Model, *, event_labels: dict[str, str] | None = 
     out: list[HistoryEntry] = []
     prev = None
     for row in rows:
-        changes = []
+        changes: list[FieldChange] = []
         if prev is not None:
             for f in fields:
                 old, new = getattr(prev, f.attname), getattr(row, f.attname)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -22,9 +23,7 @@ class Command(BaseCommand):
         ctx = demo.build_org(seed=seed)
         ctx.scale = scale
         populators: list[Any] = []
-        registry = autodiscover_modules("demo")  # imports <app>.demo for every installed app
-        del registry
-        import sys
+        autodiscover_modules("demo")  # imports <app>.demo for every installed app
 
         for name, module in list(sys.modules.items()):
             if name.startswith("fazhi.") and name.endswith(".demo") and name != "fazhi.org.demo":
