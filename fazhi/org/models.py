@@ -124,7 +124,8 @@ class User(AbstractUser):
 
     def clean(self) -> None:
         super().clean()
-        if self.department_id and self.jurisdiction_id and self.department.jurisdiction_id != self.jurisdiction_id:
+        dept = self.department if self.department_id else None
+        if dept is not None and self.jurisdiction_id and dept.jurisdiction_id != self.jurisdiction_id:
             raise ValidationError({"department": "所属部门不在所属区划内"})
         if self.role in (Role.LEGAL_OFFICER, Role.CLERK) and not self.department_id:
             raise ValidationError({"department": "部门法制员和录入员必须指定所属部门"})
