@@ -7,3 +7,10 @@ class WorkcalConfig(AppConfig):
     name = "fazhi.workcal"
     label = "workcal"
     verbose_name = "工作日历"
+
+    def ready(self) -> None:
+        from django.core.signals import request_started
+
+        from fazhi.workcal import calendar, signals  # noqa: F401 - connects the model signals
+
+        request_started.connect(calendar.expire, dispatch_uid="workcal-expire")
