@@ -1,0 +1,204 @@
+"""Stored clocks: one row per (object, ClockSpec.name), attached through a generic relation.
+
+The row copies the owner's jurisdiction and up to two departments (`scope_jurisdiction`,
+`scope_departments` of the owning model), its URL and label, so that the deadline board can use
+`Clock.objects.visible_to(user)` with no join and no per-row object load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from fazhi.clocks.engine import FLAG_UNCONFIRMED
+from fazhi.clocks.spec import Unit
+from fazhi.org.models import ScopedManager
+
+
+class State(models.TextChoices):
+    RUNNING = "running", "计时中"
+    PAUSED = "paused", "中止中"
+    STOPPED = "stopped", "已停止"
+
+
+class Status(models.TextChoices):
+    """Display status, derived when read (against today), never stored."""
+
+    NOT_STARTED = "not_started", "未开始"
+    RUNNING = "running", "计时中"
+    PAUSED = "paused", "中止中"
+    OVERDUE = "overdue", "已逾期"
+    UNCONFIRMED = "unconfirmed", "日历未确认"
+    MET = "met", "按期办结"
+    LATE = "late", "逾期办结"
+
+
+STATUS_BADGE = {
+    Status.NOT_STARTED: "secondary",
+    Status.RUNNING: "primary",
+    Status.PAUSED: "warning",
+    Status.OVERDUE: "danger",
+    Status.UNCONFIRMED: "dark",
+    Status.MET: "success",
+    Status.LATE: "danger",
+}
+
+OPEN_STATES = (State.RUNNING, State.PAUSED)
+
+
+class Clock(models.Model):
+    content_type = models.ForeignKey(ContentType, verbose_name="对象类型", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField("对象编号")
+    obj = GenericForeignKey("content_type", "object_id")
+    object_url = models.CharField("对象链接", max_length=300, blank=True)
+    object_label = models.CharField("对象名称", max_length=200, blank=True)
+    ledger = models.CharField("台账", max_length=60, db_index=True)
+    ledger_label = models.CharField("台账名称", max_length=60, blank=True)
+
+    name = models.CharField("期限代码", max_length=60)
+    label = models.CharField("期限", max_length=100)
+    basis = models.CharField("依据", max_length=300, blank=True)
+    law_version = models.CharField("适用法律版本", max_length=20, blank=True)
+
+    jurisdiction = models.ForeignKey(
+        "org.Jurisdiction",
+        verbose_name="区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    department = models.ForeignKey(
+        "org.Department",
+        verbose_name="部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    department_2 = models.ForeignKey(
+        "org.Department",
+        verbose_name="相关部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    start_on = models.DateField("起算日", null=True, blank=True)
+    restart_on = models.DateField("重新起算日", null=True, blank=True)
+    length = models.PositiveIntegerField("期限长度")
+    unit = models.CharField("单位", max_length=20, choices=Unit)
+    extension_length = models.PositiveIntegerField("延长", default=0)
+    extension_approved_by = models.CharField("延长批准人", max_length=100, blank=True)
+    extension_approved_on = models.DateField("延长批准日期", null=True, blank=True)
+    extension_late = models.BooleanField("延长于届满后批准", default=False)
+
+    state = models.CharField("计时状态", max_length=10, choices=State, default=State.RUNNING)
+    stopped_on = models.DateField("办结日", null=True, blank=True)
+    due_on = models.DateField("届满日", null=True, blank=True)
+    flag = models.CharField("标记", max_length=30, blank=True, default="")
+    flag_year = models.PositiveSmallIntegerField("标记年度", null=True, blank=True)
+    explanation = models.TextField("计算说明", blank=True)
+    calendar_version = models.CharField("日历版本", max_length=32, blank=True)
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="创建人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords(excluded_fields=["created_at"])
+    objects = ScopedManager()
+    scope_jurisdiction = "jurisdiction"
+    scope_departments = ("department", "department_2")
+
+    class Meta:
+        verbose_name = "法定期限"
+        verbose_name_plural = "法定期限"
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "name"], name="clock_unique_per_object"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["state", "due_on"], name="clock_state_due"),
+            models.Index(fields=["jurisdiction", "state", "due_on"], name="clock_jur_state"),
+            models.Index(fields=["department", "state", "due_on"], name="clock_dept_state"),
+            models.Index(fields=["department_2", "state", "due_on"], name="clock_dept2_state"),
+            models.Index(fields=["flag", "state"], name="clock_flag_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_label} · {self.label}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.start_on is not None and self.state in OPEN_STATES
+
+    def status_on(self, today: dt.date) -> Status:
+        if self.start_on is None:
+            return Status.NOT_STARTED
+        if self.state == State.STOPPED:
+            if (
+                self.due_on is not None
+                and self.stopped_on is not None
+                and self.stopped_on > self.due_on
+            ):
+                return Status.LATE
+            return Status.MET
+        if self.due_on is not None and self.due_on < today:
+            return Status.OVERDUE  # ran out before any pause began
+        if self.state == State.PAUSED:
+            return Status.PAUSED
+        if self.flag == FLAG_UNCONFIRMED:
+            return Status.UNCONFIRMED
+        return Status.RUNNING
+
+    @property
+    def status(self) -> Status:
+        return self.status_on(timezone.localdate())
+
+    @property
+    def status_label(self) -> str:
+        return str(self.status.label)
+
+    @property
+    def badge(self) -> str:
+        return STATUS_BADGE[self.status]
+
+    @property
+    def flag_text(self) -> str:
+        if self.flag == FLAG_UNCONFIRMED and self.flag_year:
+            return f"{self.flag_year}年日历未确认"
+        return ""
+
+
+class ClockPause(models.Model):
+    """An inclusive range of days that do not count; `to_on` is empty while still paused."""
+
+    clock = models.ForeignKey(
+        Clock, verbose_name="期限", on_delete=models.CASCADE, related_name="pauses"
+    )
+    from_on = models.DateField("中止日")
+    to_on = models.DateField("中止至", null=True, blank=True, help_text="最后一个不计入的日期")
+    reason = models.CharField("中止原因", max_length=200)
+
+    class Meta:
+        verbose_name = "期限中止"
+        verbose_name_plural = "期限中止"
+        ordering = ["from_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_on}—{self.to_on or '…'} {self.reason}"
