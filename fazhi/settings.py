@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,11 @@ INSTALLED_APPS = [
     "fazhi.imports",
     "fazhi.ledgers.reconsideration",
 ]
+# Test-only apps (a tiny model carrying clocks for the kernel's own tests): under pytest, or when
+# FAZHI_TEST_APPS lists them. pytest-django sets Django up before tests/conftest.py is imported,
+# so conftest cannot set an env var in time; the sys.modules check also holds in xdist workers.
+_test_apps = os.environ.get("FAZHI_TEST_APPS", "tests.testapp" if "pytest" in sys.modules else "")
+INSTALLED_APPS += [a.strip() for a in _test_apps.split(",") if a.strip()]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -7,3 +7,6 @@ class ClocksConfig(AppConfig):
     name = "fazhi.clocks"
     label = "clocks"
     verbose_name = "法定期限"
+
+    def ready(self) -> None:
+        from fazhi.clocks import views  # noqa: F401 - registers the home-page panel

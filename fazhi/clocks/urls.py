@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.clocks import views
 
 app_name = "clocks"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.board_page, name="board"),
+    path("board.json", views.board_json, name="board_json"),
+]

@@ -1,0 +1,97 @@
+"""期限看板 (HTML and JSON) and the home-page panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from fazhi import dashboard
+from fazhi.clocks import board
+from fazhi.clocks.models import Clock
+from fazhi.org.models import Department
+
+PAGE_SIZE = 50
+
+
+def _params(request: HttpRequest) -> dict[str, Any]:
+    group = request.GET.get("group", "")
+    ledger = request.GET.get("ledger", "")
+    try:
+        department = int(request.GET.get("department") or 0) or None
+    except ValueError:
+        department = None
+    return {
+        "group": group if group in board.GROUPS else "",
+        "ledger": ledger,
+        "department": department,
+    }
+
+
+def _board(request: HttpRequest) -> dict[str, Any]:
+    today = timezone.localdate()
+    params = _params(request)
+    limit, exact = board.soon_limit(today)
+    base = board.open_clocks(request.user)
+    qs = board.filtered(request.user, today, **params).select_related("department")
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "today": today,
+        "params": params,
+        "counts": board.counts(base, today, limit),
+        "soon_exact": exact,
+        "page": page,
+        "rows": [board.row(c, today) for c in page.object_list],
+    }
+
+
+@login_required
+def board_page(request: HttpRequest) -> HttpResponse:
+    ctx = _board(request)
+    base = board.open_clocks(request.user)
+    ctx["ledgers"] = list(base.order_by().values_list("ledger", "ledger_label").distinct())
+    ctx["departments"] = Department.objects.filter(
+        id__in=base.order_by().values("department")
+    ).order_by("name")
+    ctx["groups"] = board.GROUPS
+    return render(request, "clocks/board.html", ctx)
+
+
+@login_required
+def board_json(request: HttpRequest) -> JsonResponse:
+    ctx = _board(request)
+    page = ctx["page"]
+    return JsonResponse(
+        {
+            "today": ctx["today"].isoformat(),
+            "counts": ctx["counts"],
+            "filters": ctx["params"],
+            "page": page.number,
+            "num_pages": page.paginator.num_pages,
+            "count": page.paginator.count,
+            "results": ctx["rows"],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@dashboard.register(order=10)
+def deadline_panel(request: HttpRequest) -> str | None:
+    if not request.user.is_authenticated:
+        return None
+    today = timezone.localdate()
+    limit, _ = board.soon_limit(today)
+    counts = board.counts(board.open_clocks(request.user), today, limit)
+    return render_to_string(
+        "clocks/_panel.html", {"counts": counts, "groups": board.GROUPS}, request=request
+    )
+
+
+def clocks_table(clocks: list[Clock]) -> str:
+    """HTML of `clocks/_clocks.html` for a list of clocks (e.g. `clocks_for(obj)`)."""
+    return render_to_string("clocks/_clocks.html", {"clocks": clocks})
