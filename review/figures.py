@@ -1,0 +1,319 @@
+"""Find quantitative figures in report text.
+
+A figure is a number with a unit (件, 人次, %, 万元 …), read with its
+qualifier (余 → at least, 约 → approx, 以内 → at most). Dates, document
+numbers, ordinals, list markers and numerals inside names and slogans are not
+figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from review.numerals import parse_number
+from review.units import (
+    AT_LEAST,
+    INFIX_QUALIFIERS,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    UNITS,
+    canonical_unit,
+    unit_kind,
+)
+
+
+@dataclass
+class Figure:
+    span: str
+    number_text: str
+    value: float | int
+    unit: str
+    qualifier: str | None
+    indicator: str | None
+    start: int
+    end: int
+    section: str = ""
+    part: str | None = None
+    number_start: int = 0
+    number_end: int = 0
+    upper: float | int | None = None
+    scope: str | None = None
+    hint: str | None = field(default=None, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("hint")
+        data.pop("number_start")
+        data.pop("number_end")
+        if data["upper"] is None:
+            data.pop("upper")
+        if data["scope"] is None:
+            data.pop("scope")
+        return data
+
+
+_CN_DIGIT = "零〇一二两三四五六七八九十"
+_CN_ANY = _CN_DIGIT + "百千万亿"
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = rf"[{_CN_ANY}]*[{_CN_DIGIT}][{_CN_ANY}]*"
+_NUM = rf"(?:{_AR}|{_CN})"
+_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+
+FIGURE_RE = re.compile(
+    rf"(?P<pre>百分之)?(?P<num>{_NUM})"
+    rf"(?:[ ]*(?P<sep>至|到|-|~|～|—)[ ]*(?P<pre2>百分之)?(?P<num2>{_NUM}))?"
+    rf"[ ]*(?P<infix1>余|多)?[ ]*(?P<mult>万|亿)?[ ]*(?P<infix2>余|多)?"
+    rf"[ ]*(?P<unit>%|{_UNIT_ALT})?"
+)
+_FRACTION_RE = re.compile(rf"(?P<den>{_CN})分之(?P<num>{_CN})")
+
+# A unit followed by these characters is the start of another word (人民, 部门 …).
+_UNIT_BLOCKERS = {
+    "人": "民员大均事",
+    "名": "称单义录额",
+    "位": "居于列置",
+    "条": "例件款目线",
+    "件": "事",
+    "次": "数年日性要",
+    "部": "门分署",
+    "组": "织成建",
+    "所": "有在属以谓",
+    "处": "理置罚室长",
+    "期": "间限满",
+    "本": "级地单部届",
+    "支": "持付出",
+    "座": "谈",
+    "起": "诉草步点到始来",
+    "场": "所景地馆合",
+    "户": "籍口",
+    "卷": "宗",
+    "套": "餐",
+    "家": "庭长",
+    "项": "目",
+    "个": "月别",
+    "元": "旦",
+    "类": "型别",
+    "天": "然",
+    "份": "额",
+    "批": "准评示复",
+    "轮": "流",
+    "张": "贴",
+}
+# 三个方面, 两个维护: numerals that count the parts of a slogan, not work done.
+_ABSTRACT_AFTER_GE = re.compile(
+    r"^(方面|意识|自信|维护|代表|强市|全面|坚持|必须|务必|确保|一流|重点|环节|原则|要求|"
+    r"目标|体系|领域|统筹|结合|转变|聚焦|着力|抓手|机制|层面|维度|字|关键)"
+)
+_ABSTRACT_AFTER_XIANG = re.compile(r"^(制度|原则|要求|措施|机制|行动|工程|举措)")
+# 每月一次, 每周两次: a frequency.
+FREQUENCY_RE = re.compile(r"每(?:个)?(?:年|季度?|月|周|星期|日|天|半年|旬)[^，。；、]{0,4}$")
+# 一 + classifier is usually the article "a"; it is a figure only after these words.
+_ONE_CONTEXT = re.compile(r"(每[^，。；]{0,4}|至少|仅|只|共|累计|达|不少于|超过|第?[^第]配备)$")
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
+_CLAUSE_BREAK = "，。；：、,;:！？!?\n（）()“”"
+
+
+def _quoted_mask(text: str) -> tuple[bytearray, bytearray]:
+    """Positions inside “…” (first mask) and inside 《…》 (second mask), per paragraph."""
+    quotes = bytearray(len(text))
+    titles = bytearray(len(text))
+    q_open = -1
+    t_open = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            q_open = t_open = -1
+        elif ch in "“「『":
+            q_open = i
+        elif ch in "”」』" and q_open >= 0:
+            if i - q_open <= 30:
+                quotes[q_open : i + 1] = b"\x01" * (i + 1 - q_open)
+            q_open = -1
+        elif ch == "《":
+            t_open = i
+        elif ch == "》" and t_open >= 0:
+            titles[t_open : i + 1] = b"\x01" * (i + 1 - t_open)
+            t_open = -1
+    return quotes, titles
+
+
+def _prev_chars(text: str, pos: int, n: int) -> str:
+    """The n characters before pos, whitespace removed."""
+    chunk = text[max(0, pos - n * 3) : pos]
+    return re.sub(r"\s+", "", chunk)[-n:]
+
+
+def _is_chinese(num: str) -> bool:
+    return not any(ch.isdigit() for ch in num)
+
+
+def _clause_start(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    lo = max(0, pos - limit)
+    while i > lo and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    hi = min(len(text), pos + limit)
+    while i < hi and text[i] not in _CLAUSE_BREAK:
+        i += 1
+    return i
+
+
+def _make_span(text: str, start: int, end: int) -> tuple[int, int]:
+    s = _clause_start(text, start)
+    if len(re.sub(r"\s", "", text[s:start])) <= 2:
+        end = max(end, _clause_end(text, end, 20))
+    while s < start and text[s].isspace():
+        s += 1
+    return s, end
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Find the figures of a normalised text, in text order, without indicators."""
+    quotes, titles = _quoted_mask(text)
+    figures: list[Figure] = []
+    for m in FIGURE_RE.finditer(text):
+        fig = _read_match(text, m, quotes, titles)
+        if fig is not None:
+            figures.append(fig)
+    for m in _FRACTION_RE.finditer(text):
+        den = parse_number(m.group("den"))
+        num = parse_number(m.group("num"))
+        if not den or num is None or num > den or quotes[m.start()]:
+            continue
+        s, e = _make_span(text, m.start(), m.end())
+        figures.append(
+            Figure(
+                span=text[s:e],
+                number_text=m.group(0),
+                value=round(num / den * 100, 2),
+                unit="%",
+                qualifier=None,
+                indicator=None,
+                start=s,
+                end=e,
+                number_start=m.start(),
+                number_end=m.end(),
+            )
+        )
+    figures.sort(key=lambda f: f.number_start)
+    return figures
+
+
+def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearray) -> Figure | None:
+    num = m.group("num")
+    unit = m.group("unit")
+    pre = m.group("pre")
+    if pre:
+        unit = "%"
+    if not unit:
+        return None
+    nstart = m.start("pre") if pre else m.start("num")
+    end = m.end()
+    after = text[end : end + 2]
+    if unit in _UNIT_BLOCKERS and after[:1] and after[0] in _UNIT_BLOCKERS[unit]:
+        return None
+    if unit == "个" and _ABSTRACT_AFTER_GE.match(text[end : end + 4]):
+        return None
+    if unit == "项" and _is_chinese(num) and _ABSTRACT_AFTER_XIANG.match(text[end : end + 4]):
+        return None
+    before = _prev_chars(text, nstart, 6)
+    if before.endswith("第") or before.endswith("前") and unit == "个":
+        return None
+    # 12·4, 3.15: named days
+    if text[max(0, nstart - 1) : nstart] in ("·", ".", "-", "/") or after[:1] in ("·", "/"):
+        return None
+    if titles[nstart]:
+        return None
+    chinese = _is_chinese(num)
+    if chinese and (quotes[nstart] or quotes[max(0, end - 1)]):
+        return None
+    if chinese and num[0] in "十百千万亿" and num != "十" and not num.startswith("十"):
+        return None
+    value = parse_number(num)
+    if value is None:
+        return None
+    if (
+        chinese
+        and value == 1
+        and (before.endswith("每") or not _ONE_CONTEXT.search(_prev_chars(text, nstart, 8)))
+    ):
+        return None
+    # a 7+ digit integer with a count unit is more likely a code than a figure
+    if not chinese and "." not in num and len(num.replace(",", "")) >= 9 and not m.group("mult"):
+        return None
+    mult = m.group("mult")
+    if mult == "万" and unit == "元":
+        unit = "万元"
+        mult = None
+    elif mult == "亿" and unit == "元":
+        unit = "万元"
+        value = value * 10_000
+        mult = None
+    elif mult:
+        value = value * (10_000 if mult == "万" else 100_000_000)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    upper = None
+    if m.group("num2"):
+        hi = parse_number(m.group("num2"))
+        if hi is None or hi < value and not mult:
+            return None
+        upper = hi * (10_000 if mult == "万" else 100_000_000 if mult == "亿" else 1)
+    qualifier = None
+    if m.group("infix1") or m.group("infix2"):
+        qualifier = INFIX_QUALIFIERS[(m.group("infix1") or m.group("infix2") or "余")]
+    if qualifier is None:
+        for word, qual in PREFIX_QUALIFIERS:
+            if before.endswith(word) or before[:-1].endswith(word) and before[-1] in "达为有了":
+                qualifier = qual
+                break
+        if qualifier is None and re.search(r"(至少|不少于)[^，。；、\d]{0,3}$", before):
+            qualifier = AT_LEAST
+    tail = re.sub(r"\s+", "", text[end : end + 6])
+    for word, qual in SUFFIX_QUALIFIERS:
+        if tail.startswith(word):
+            if word == "内" and unit_kind(canonical_unit(unit)) != "duration":
+                continue
+            if word == "内" and tail[1:2] in "容部涵设":
+                continue
+            if qualifier is None:
+                qualifier = qual
+            end = text.index(word, end) + len(word)
+            break
+    unit = canonical_unit(unit)
+    number_text = text[nstart : m.start("unit") if m.group("unit") else m.end("num")].strip()
+    if pre and not m.group("unit"):
+        number_text = text[nstart : m.end()].strip()
+    else:
+        number_text = re.sub(r"[ ]*(余|多)?$", lambda x: x.group(0), number_text)
+    if unit == "%" and not pre:
+        number_text = text[nstart : m.end("unit")].strip()
+    elif unit == "万元" and m.group("mult") == "万":
+        number_text = text[nstart : m.end("num")].strip()
+    s, e = _make_span(text, nstart, end)
+    return Figure(
+        span=text[s:e],
+        number_text=number_text,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        indicator=None,
+        start=s,
+        end=e,
+        number_start=nstart,
+        number_end=m.end(),
+        upper=upper,
+    )
+
+
+def is_frequency(text: str, fig: Figure) -> bool:
+    return bool(FREQUENCY_RE.search(_prev_chars(text, fig.number_start, 8)))
+
+
+AT_LEAST_WORDS = AT_LEAST

@@ -1,0 +1,285 @@
+"""Map each figure to an indicator id of the catalog, or to none.
+
+The words around a figure (its clause, the rest of its sentence) name the
+measure (受理, 审结, 满意率 …); the topic mentioned last before it (行政复议,
+热线 …) decides between measures that share a word. Kinds must agree: a
+percentage maps only to a rate, 万元 only to an amount, 工作日 only to a
+duration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from review.catalog import Catalog, load_catalog
+from review.figures import Figure, is_frequency
+from review.normalize import squeeze
+from review.units import unit_kind
+from review.vocabulary import (
+    BOTH_RE,
+    CPPCC_WORDS,
+    LEDGER_WORDS,
+    MEASURE_WORDS,
+    NPC_WORDS,
+    RULE_ONLY,
+)
+
+_SENTENCE_END = "。！？；!?;"
+_MARK = "\x00"
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    indicator: str
+    word: str
+    pattern: re.Pattern[str]
+    weight: float
+
+
+def _name_words(name_zh: str) -> list[str]:
+    pieces = re.split(r"[（）()、/，,]", name_zh)
+    return [p for p in pieces if len(p) >= 2]
+
+
+_KEYWORD_CACHE: dict[int, tuple[_Keyword, ...]] = {}
+
+
+def _keywords(catalog: Catalog) -> tuple[_Keyword, ...]:
+    cached = _KEYWORD_CACHE.get(id(catalog))
+    if cached is not None:
+        return cached
+    out: list[_Keyword] = []
+    for ind in catalog.indicators.values():
+        words = set(MEASURE_WORDS.get(ind.id, ()))
+        if ind.id not in MEASURE_WORDS and ind.id not in RULE_ONLY:
+            words.update(_name_words(ind.name_zh))
+        for w in words:
+            if w.startswith("re:"):
+                pattern = re.compile(w[3:])
+                length = len(re.sub(r"\(\?<?[!=][^)]*\)|[()?|\\]", "", w[3:]))
+            else:
+                parts = [re.escape(p) for p in w.split("…")]
+                pattern = re.compile(r"[^。；]{0,12}?".join(parts))
+                length = len(w.replace("…", ""))
+            out.append(_Keyword(ind.id, w, pattern, 1.0 + 0.25 * length))
+    result = tuple(out)
+    _KEYWORD_CACHE[id(catalog)] = result
+    return result
+
+
+@lru_cache(maxsize=1)
+def _ledger_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (ledger, re.compile("|".join(re.escape(w) for w in words)))
+        for ledger, words in LEDGER_WORDS.items()
+    )
+
+
+def _sentence_start(text: str, pos: int, limit: int = 150) -> int:
+    lo = max(0, pos - limit)
+    i = pos
+    while i > lo and text[i - 1] not in _SENTENCE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int, limit: int = 25) -> int:
+    hi = min(len(text), pos + limit)
+    i = pos
+    while i < hi and text[i] not in "，。；、,;：:！？\n":
+        i += 1
+    return i
+
+
+def _contexts(text: str, fig: Figure) -> tuple[str, str, str]:
+    s = _sentence_start(text, fig.number_start)
+    left = squeeze(text[s : fig.number_start])[-45:]
+    right = squeeze(text[fig.number_end : _clause_end(text, fig.number_end)])[:16]
+    around = squeeze(text[max(0, fig.number_start - 300) : fig.number_start])
+    return left, right, around
+
+
+def _measure_scores(catalog: Catalog, left: str, right: str, gap: int = -1) -> dict[str, float]:
+    ctx = left + _MARK + right
+    mark = len(left)
+    hits: list[tuple[int, int, _Keyword]] = []
+    for kw in _keywords(catalog):
+        for m in kw.pattern.finditer(ctx):
+            if _MARK in m.group(0) and "…" not in kw.word:
+                continue
+            hits.append((m.start(), m.end(), kw))
+    kept = []
+    for a, b, kw in hits:
+        swallowed = any(
+            a2 <= a and b <= b2 and (b2 - a2) > (b - a) and kw2.word != kw.word
+            for a2, b2, kw2 in hits
+        )
+        if not swallowed:
+            kept.append((a, b, kw))
+    scores: dict[str, float] = {}
+    for a, b, kw in kept:
+        if b <= mark:
+            factor = 1.0 / (1.0 + (mark - b) / 4.0)
+            between = ctx[b:mark]
+            if "，" in between or "," in between or "；" in between:
+                factor *= 0.5  # a word of the previous clause
+            if gap >= 0 and a >= gap:
+                factor *= 0.4  # 17个执法部门67本案卷: the noun after the previous figure
+        elif a > mark:
+            factor = 0.9 / (1.0 + (a - mark - 1) / 8.0)
+        else:
+            factor = 1.0
+        score = kw.weight * factor
+        if score > scores.get(kw.indicator, 0.0):
+            scores[kw.indicator] = score
+    return scores
+
+
+def _topic_scores(around: str, right: str) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    n = len(around)
+    for ledger, pattern in _ledger_patterns():
+        best = 0.0
+        for m in pattern.finditer(around):
+            best = max(best, 1.0 / (1.0 + (n - m.end()) / 25.0))
+        m2 = pattern.search(right)
+        if m2:
+            best = max(best, 1.0 / (1.0 + m2.start() / 5.0))
+        if best:
+            scores[ledger] = best
+    return scores
+
+
+def _proposal_subject(left: str) -> str:
+    """'npc', 'cppcc' or 'both': the subject named last before the figure."""
+    best_end = -1
+    subject = "both"
+    for m in re.finditer(BOTH_RE, left):
+        if m.end() >= best_end:
+            best_end, subject = m.end(), "both"
+    for words, name in ((NPC_WORDS, "npc"), (CPPCC_WORDS, "cppcc")):
+        for w in words:
+            i = left.rfind(w)
+            if i >= 0 and i + len(w) > best_end:
+                best_end, subject = i + len(w), name
+    return subject
+
+
+_PROPOSAL_SPLIT = {
+    "proposals.total": ("proposals.npc_suggestions", "proposals.cppcc_proposals"),
+    "proposals.concluded": ("proposals.npc_concluded", "proposals.cppcc_concluded"),
+    "proposals.satisfied": ("proposals.npc_satisfied", "proposals.cppcc_satisfied"),
+    "proposals.completion_rate": (
+        "proposals.npc_completion_rate",
+        "proposals.cppcc_completion_rate",
+    ),
+    "proposals.satisfaction_rate": (
+        "proposals.npc_satisfaction_rate",
+        "proposals.cppcc_satisfaction_rate",
+    ),
+}
+_AS_RESPONDENT = {
+    "reconsideration.received": "reconsideration.as_respondent_cases",
+    "reconsideration.accepted": "reconsideration.as_respondent_cases",
+    "reconsideration.concluded": "reconsideration.as_respondent_concluded",
+    "reconsideration.corrected": "reconsideration.as_respondent_corrected",
+}
+_BOTH_MARK = re.compile(r"(均|都|分别)(达到?|为|是|保持在?|在)?$")
+_RATE_LIST = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,6}率)(?:(?:、|和|及|与)[\u4e00-\u9fff]{1,6}率)+)均(?:达到?|为|是|在)?$"
+)
+
+
+def _gap(text: str, fig: Figure, prev_end: int, left: str) -> int:
+    """Index in left where the words after the previous figure start, or -1."""
+    if prev_end < 0 or prev_end > fig.number_start:
+        return -1
+    between = text[prev_end : fig.number_start]
+    if re.search(r"[，。；、,;：:\n]", between):
+        return -1
+    return max(0, len(left) - len(squeeze(between)))
+
+
+def best_indicator(
+    text: str,
+    fig: Figure,
+    catalog: Catalog,
+    left_override: str | None = None,
+    prev_end: int = -1,
+) -> tuple[str | None, float]:
+    left, right, around = _contexts(text, fig)
+    gap = _gap(text, fig, prev_end, left)
+    if left_override is not None:
+        left = left_override
+        gap = -1
+    kind = unit_kind(fig.unit)
+    if kind == "rate" and fig.unit == "个百分点":
+        return None, 0.0
+    measures = _measure_scores(catalog, left, right, gap)
+    topics = _topic_scores(around, right)
+    best: str | None = None
+    best_score = 0.0
+    for ind_id, k in measures.items():
+        ind = catalog.indicators[ind_id]
+        if ind.kind != kind:
+            continue
+        score = k + 1.2 * topics.get(ind.ledger, 0.0)
+        if fig.unit in ind.units:
+            score += 0.4
+        if score > best_score:
+            best, best_score = ind_id, score
+    return best, best_score
+
+
+def map_figure(
+    text: str, fig: Figure, catalog: Catalog | None = None, prev_end: int = -1
+) -> list[Figure]:
+    """The figure with its indicator; two figures when one numeral carries two (均达)."""
+    catalog = catalog or load_catalog()
+    left, _right, _around = _contexts(text, fig)
+    if is_frequency(text, fig):
+        return [replace(fig, indicator=None, scope="frequency")]
+    if left.endswith(("至少", "至少配备")) or re.search(r"至少[^，。；]{0,4}$", left):
+        return [replace(fig, indicator=None, scope="minimum standard")]
+    m = _RATE_LIST.search(left)
+    if m and fig.unit == "%":
+        head = left[: m.start()]
+        out = []
+        for word in re.split(r"、|和|及|与", m.group(1)):
+            ind, _ = best_indicator(text, fig, catalog, left_override=head + word)
+            out.extend(_refine(text, replace(fig), ind, head + word, catalog))
+        return out
+    ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end)
+    return _refine(text, fig, ind, left, catalog)
+
+
+def _refine(text: str, fig: Figure, ind: str | None, left: str, catalog: Catalog) -> list[Figure]:
+    if ind in _PROPOSAL_SPLIT:
+        npc, cppcc = _PROPOSAL_SPLIT[ind]
+        subject = _proposal_subject(left)
+        if _BOTH_MARK.search(left) and subject != "both":
+            has_npc = any(w in left for w in NPC_WORDS)
+            has_cppcc = any(w in left for w in CPPCC_WORDS)
+            if has_npc and has_cppcc:
+                return [replace(fig, indicator=npc), replace(fig, indicator=cppcc)]
+        if subject == "npc":
+            ind = npc
+        elif subject == "cppcc":
+            ind = cppcc
+    if ind in _AS_RESPONDENT:
+        s = _sentence_start(text, fig.number_start)
+        if "为被申请人" in squeeze(text[s : fig.number_start]):
+            ind = _AS_RESPONDENT[ind]
+    return [replace(fig, indicator=ind)]
+
+
+def map_figures(text: str, figures: list[Figure], catalog: Catalog | None = None) -> list[Figure]:
+    catalog = catalog or load_catalog()
+    out: list[Figure] = []
+    prev_end = -1
+    for fig in figures:
+        out.extend(map_figure(text, fig, catalog, prev_end))
+        prev_end = fig.number_end
+    return out

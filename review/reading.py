@@ -1,0 +1,213 @@
+"""Read a report file (.txt, .docx, .pdf, .html) into normalised text."""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from lxml import etree
+
+from review.normalize import join_hard_breaks, normalize, remove_cjk_spaces
+
+logger = logging.getLogger(__name__)
+
+MAX_BYTES = 50 * 1024 * 1024
+
+# What zipfile, lxml and pypdf raise on truncated or corrupt files.
+_CORRUPT: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    etree.XMLSyntaxError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    EOFError,
+    OSError,
+    RecursionError,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
+
+
+class ReadError(Exception):
+    """A file that cannot be read as a report; the message is shown to the user."""
+
+
+@dataclass
+class Document:
+    source: str
+    text: str
+    format: str
+    problems: list[str] = field(default_factory=list)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return data.decode("utf-8", errors="replace")
+
+
+def _read_docx(data: bytes) -> str:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, *_CORRUPT) as exc:
+        raise ReadError(
+            f"无法打开 Word 文件（文件损坏、被截断或不是 .docx 格式）：{type(exc).__name__}"
+        ) from exc
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = []
+                    for cell in row:
+                        if cell.tag.endswith("}tc"):
+                            cells.append(
+                                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                            )
+                    lines.append("\t".join(cells))
+    return "\n".join(lines)
+
+
+def _read_pdf(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, *_CORRUPT) as exc:
+        raise ReadError(f"无法读取 PDF 文件（文件损坏或被截断）：{type(exc).__name__}") from exc
+    text = "\n".join(pages)
+    # page numbers such as —1— or - 2 - on their own line
+    text = re.sub(r"(?m)^[ \t]*[—\-－–][ \t]*\d+[ \t]*[—\-－–][ \t]*$", "", text)
+    text = remove_cjk_spaces(text)
+    return join_hard_breaks(text)
+
+
+class _HTMLText(HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def _read_html(data: bytes) -> str:
+    raw = decode_text(data)
+    m = re.search(r"charset=[\"']?([A-Za-z0-9_-]+)", raw[:2000])
+    if m and m.group(1).lower() in ("gbk", "gb2312", "gb18030"):
+        raw = data.decode("gb18030", errors="replace")
+    parser = _HTMLText()
+    parser.feed(raw)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", text)
+    return text.strip("\n")
+
+
+def sniff_format(name: str, data: bytes) -> str:
+    suffix = Path(name).suffix.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if suffix in (".pdf", ".docx"):
+        return suffix[1:]
+    if suffix in (".html", ".htm"):
+        return "html"
+    head = data[:500].lower()
+    if b"<html" in head or b"<!doctype html" in head:
+        return "html"
+    return "txt"
+
+
+def read_bytes(name: str, data: bytes) -> Document:
+    """Read the bytes of a report. Raises ReadError with a Chinese message."""
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"文件过大（{len(data) // 1024 // 1024} MB），请拆分后再审查")
+    fmt = sniff_format(name, data)
+    if fmt == "docx":
+        text = _read_docx(data)
+    elif fmt == "pdf":
+        text = _read_pdf(data)
+    elif fmt == "html":
+        text = _read_html(data)
+    else:
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise ReadError(
+                "文件不是文本文件（含二进制内容），请提供 .txt、.docx、.pdf 或 .html 格式的报告"
+            )
+        text = decode_text(data)
+    text = normalize(text)
+    doc = Document(source=Path(name).name, text=text, format=fmt)
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if fmt == "pdf" and cjk < 20:
+        doc.problems.append(
+            "PDF 文件没有可提取的文字层（可能是扫描件），请提供带文字层的 PDF 或 Word 版本"
+        )
+    elif cjk < 20:
+        doc.problems.append("文件中几乎没有中文文字，不像是一份法治政府建设年度报告")
+    elif not re.search(r"法治|依法行政|法制", text):
+        doc.problems.append("文件中未出现“法治”“依法行政”等词语，可能不是法治政府建设年度报告")
+    return doc
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a report file. Raises ReadError (Chinese message) when it cannot be read."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError as exc:
+        raise ReadError(f"找不到文件：{p}") from exc
+    except IsADirectoryError as exc:
+        raise ReadError(f"{p} 是一个文件夹，请指定报告文件") from exc
+    except PermissionError as exc:
+        raise ReadError(f"没有权限读取文件：{p}") from exc
+    return read_bytes(p.name, data)
