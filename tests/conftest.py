@@ -6,6 +6,7 @@ The working-day calendar is seeded by a data migration; tests that flush the dat
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,24 @@ def _forbid_bare_update_on_audited_models() -> object:
     QuerySet.update = guarded  # type: ignore[method-assign]
     yield
     QuerySet.update = original  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _calendar_recheck() -> Iterator[None]:
+    """A test that edits the calendar is rolled back afterwards; make the next test recheck the
+    calendar version instead of trusting this process's copy (one tiny query, no reload)."""
+    yield
+    from fazhi.workcal import calendar
+
+    calendar.expire()
+
+
+@pytest.fixture
+def calendar_seeded(transactional_db: None) -> None:
+    """For transactional tests: the flush removed the migration-seeded calendar; seed it again."""
+    from fazhi.workcal import calendar
+    from fazhi.workcal.models import CalendarDay, CalendarState, CalendarYear
+    from fazhi.workcal.seed import seed_from_package
+
+    seed_from_package(CalendarYear, CalendarDay, CalendarState)
+    calendar.invalidate()

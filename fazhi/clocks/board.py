@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from fazhi.clocks.engine import FLAG_UNCONFIRMED
 from fazhi.clocks.models import OPEN_STATES, Clock, State
+from fazhi.lib.cn_date import cn_date
 from fazhi.workcal.calendar import CalendarUnconfirmed, add_working_days
 
 SOON_WORKING_DAYS = 3
@@ -81,6 +82,8 @@ def row(clock: Clock, today: dt.date) -> dict[str, Any]:
         "basis": clock.basis,
         "start_on": clock.start_on.isoformat() if clock.start_on else None,
         "due_on": clock.due_on.isoformat() if clock.due_on else None,
+        "start_text": cn_date(clock.restart_on or clock.start_on),
+        "due_text": cn_date(clock.due_on),
         "status": status.value,
         "status_label": str(status.label),
         "flag": clock.flag,
