@@ -73,7 +73,7 @@ def _read_docx(data: bytes) -> str:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, *_CORRUPT) as exc:
+    except _CORRUPT + (PackageNotFoundError,) as exc:
         raise ReadError(
             f"无法打开 Word 文件（文件损坏、被截断或不是 .docx 格式）：{type(exc).__name__}"
         ) from exc
@@ -103,7 +103,7 @@ def _read_pdf(data: bytes) -> str:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, *_CORRUPT) as exc:
+    except _CORRUPT + (PdfReadError,) as exc:
         raise ReadError(f"无法读取 PDF 文件（文件损坏或被截断）：{type(exc).__name__}") from exc
     text = "\n".join(pages)
     # page numbers such as —1— or - 2 - on their own line

@@ -64,8 +64,8 @@ def shortcomings_text(report: Report) -> tuple[int, int] | None:
     if m is None:
         return None
     start = report.text.rfind("\n", 0, m.start()) + 1
-    end = report.text.find("\n", m.end())
-    return start, end if end > 0 else len(report.text)
+    stop = re.compile(r"[。！？]\s*\n").search(report.text, m.end())
+    return start, stop.start() + 1 if stop else len(report.text)
 
 
 def vagueness_score(text: str, figure_count: int) -> tuple[int, list[str]]:
@@ -142,8 +142,8 @@ def copied_paragraphs(
     index: dict[str, set[int]] = {}
     prev_paras = _paragraphs(previous.text)
     for k, (_pos, para) in enumerate(prev_paras):
-        for sh in _shingles(para):
-            index.setdefault(sh, set()).add(k)
+        for shingle in _shingles(para):
+            index.setdefault(shingle, set()).add(k)
     out: list[Finding] = []
     for pos, para in _paragraphs(report.text):
         sh = _shingles(para)
