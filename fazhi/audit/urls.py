@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.audit import views
 
 app_name = "audit"
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:app_label>/<slug:model_name>/<int:pk>/", views.history, name="history"),
+]

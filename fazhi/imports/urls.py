@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.imports import views
 
 app_name = "imports"
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:key>/template.xlsx", views.template, name="template"),
+    path("<slug:key>/", views.upload, name="upload"),
+]

@@ -1,0 +1,153 @@
+"""Excel in and out: the template (with drop-down lists), reading an upload, exporting rows.
+
+Templates and exports are written with xlsxwriter (exports in constant-memory mode, so a
+100,000-row list does not sit in memory twice); uploads are read with python-calamine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import IO, Any
+
+import xlsxwriter
+from python_calamine import CalamineError, CalamineWorkbook
+
+from fazhi.imports.sheet import SheetSpec
+
+LISTS_SHEET = "可选项"
+
+
+class WorkbookError(ValueError):
+    """The upload is not a readable Excel workbook."""
+
+
+def template_bytes(spec: SheetSpec) -> bytes:
+    """A workbook whose first sheet has the headers, required ones marked, with drop-down
+    lists for choice and yes/no columns and date validation for date columns."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet(spec.title[:31])
+    lists = wb.add_worksheet(LISTS_SHEET)
+    head = wb.add_format(
+        {"bold": True, "bg_color": "#F2DCDB", "border": 1, "text_wrap": True, "valign": "vcenter"}
+    )
+    head_req = wb.add_format(
+        {
+            "bold": True,
+            "bg_color": "#E6B8B7",
+            "border": 1,
+            "text_wrap": True,
+            "valign": "vcenter",
+            "font_color": "#9C0006",
+        }
+    )
+    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+    last_row = 10000
+    list_col = 0
+    for i, col in enumerate(spec.columns):
+        ws.write(
+            0, i, col.header + ("*" if col.required else ""), head_req if col.required else head
+        )
+        ws.set_column(i, i, col.width, date_fmt if col.kind == "date" else None)
+        if col.comment:
+            ws.write_comment(0, i, col.comment)
+        if col.kind == "date":
+            ws.data_validation(
+                1,
+                i,
+                last_row,
+                i,
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "minimum": dt.date(1990, 1, 1),
+                    "maximum": dt.date(2100, 12, 31),
+                    "error_title": "日期格式错误",
+                    "error_message": "请填写日期，如 2025-03-01",
+                },
+            )
+        elif col.kind in ("choice", "bool"):
+            labels = col.labels if col.kind == "choice" else ["是", "否"]
+            # Lists live on a second sheet: an inline list is capped at 255 characters.
+            lists.write(0, list_col, col.header)
+            for r, label in enumerate(labels, start=1):
+                lists.write(r, list_col, label)
+            letter = xlsxwriter.utility.xl_col_to_name(list_col)
+            ws.data_validation(
+                1,
+                i,
+                last_row,
+                i,
+                {
+                    "validate": "list",
+                    "source": f"='{LISTS_SHEET}'!${letter}$2:${letter}${len(labels) + 1}",
+                    "error_title": "请从下拉列表中选择",
+                    "error_message": "可选：" + "、".join(labels)[:200],
+                },
+            )
+            list_col += 1
+    ws.freeze_panes(1, 0)
+    ws.set_row(0, 32)
+    if spec.example:
+        for i, col in enumerate(spec.columns):
+            value = spec.example.get(col.key, "")
+            if isinstance(value, dt.date):
+                ws.write_datetime(1, i, dt.datetime.combine(value, dt.time()), date_fmt)
+            else:
+                ws.write(1, i, value)
+    if spec.instructions:
+        notes = wb.add_worksheet("填写说明")
+        notes.set_column(0, 0, 100)
+        for r, line in enumerate(spec.instructions):
+            notes.write(r, 0, line)
+    wb.close()
+    return buf.getvalue()
+
+
+def read_rows(upload: IO[bytes] | bytes) -> tuple[list[str], list[list[Any]]]:
+    """(headers, data rows) of the first sheet; trailing empty rows dropped."""
+    data = upload if isinstance(upload, bytes) else upload.read()
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except (
+        CalamineError,
+        ValueError,
+        OSError,
+    ) as exc:  # calamine raises its own errors and ValueError
+        raise WorkbookError("无法读取该文件，请上传由模板填写的 .xlsx 文件") from exc
+    if not rows:
+        raise WorkbookError("文件是空的，第1行应为列名")
+    headers = [str(h).strip().rstrip("*").strip() for h in rows[0]]
+    while headers and headers[-1] == "":
+        headers.pop()
+    body = rows[1:]
+    while body and all(c is None or str(c).strip() == "" for c in body[-1]):
+        body.pop()
+    return headers, body
+
+
+def export_bytes(spec: SheetSpec, objects: Iterable[Any]) -> bytes:
+    """Every object as a row in the template's columns, so an export can be edited and
+    imported elsewhere."""
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": True, "in_memory": True})
+    ws = wb.add_worksheet(spec.title[:31])
+    head = wb.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1})
+    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
+    for i, col in enumerate(spec.columns):
+        ws.write(0, i, col.header, head)
+        ws.set_column(i, i, col.width)
+    for r, obj in enumerate(objects, start=1):
+        for i, col in enumerate(spec.columns):
+            value = col.export(obj)
+            if isinstance(value, dt.date):
+                ws.write_datetime(r, i, dt.datetime.combine(value, dt.time()), date_fmt)
+            elif value is None or value == "":
+                continue
+            else:
+                ws.write(r, i, value)
+    wb.close()
+    return buf.getvalue()

@@ -1,0 +1,63 @@
+"""`SheetSpec`: what a ledger declares to get a template, an import and an export.
+
+A ledger's `importers.py` builds one and registers it with `fazhi.imports.registry.register`.
+The kernel reads and checks every cell; the ledger adds cross-column checks (`check_row`)
+and writes the rows (`create`), which the kernel calls only when no row failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fazhi.imports.columns import Column
+
+
+@dataclass
+class Problem:
+    row: int  # the sheet's row number as Excel shows it (header = 1)
+    column: str  # the header, or "" for the whole row
+    message: str
+
+    def __str__(self) -> str:
+        where = f"第{self.row}行" + (f"“{self.column}”" if self.column else "")
+        return f"{where}：{self.message}"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class SheetSpec:
+    key: str  # URL key, e.g. "reconsideration"
+    title: str  # sheet / file title, e.g. "行政复议案件"
+    columns: Sequence[Column]
+    # (row number, parsed values, context) -> problems; for checks across columns and the database
+    check_row: Callable[[int, dict[str, Any], Any], list[Problem]] | None = None
+    # Called once before check_row with all parsed rows: duplicate checks across the file
+    check_all: Callable[[list[tuple[int, dict[str, Any]]], Any], list[Problem]] | None = None
+    # (rows, user, context) -> number created; runs inside one transaction
+    create: Callable[[list[dict[str, Any]], Any, Any], int] | None = None
+    # user -> context (e.g. the jurisdiction and department the rows go to), or None if not allowed
+    context: Callable[[Any], Any] | None = None
+    instructions: Sequence[str] = ()
+    example: dict[str, Any] | None = None  # one example row for the template
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(key)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header for c in self.columns]

@@ -1,0 +1,72 @@
+"""Generic pages: download a ledger's template, upload a filled sheet, see every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
+
+from fazhi.imports import registry
+from fazhi.imports.excel import export_bytes, template_bytes
+from fazhi.imports.importer import run_import
+from fazhi.imports.sheet import SheetSpec
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def export_response(
+    spec: SheetSpec, objects: Iterable[Any], *, name: str | None = None
+) -> HttpResponse:
+    """An export of `objects` (already filtered and scoped by the caller) in the spec's columns."""
+    filename = f"{name or spec.title}_{dt.date.today():%Y%m%d}.xlsx"
+    return xlsx_response(export_bytes(spec, objects), filename)
+
+
+def _spec_and_context(request: HttpRequest, key: str) -> tuple[SheetSpec, Any]:
+    spec = registry.get(key)
+    if spec is None:
+        raise Http404("没有该导入模板")
+    context = spec.context(request.user) if spec.context else None
+    if spec.context is not None and context is None:
+        raise Http404("您没有导入该台账的权限")
+    return spec, context
+
+
+@login_required
+def template(request: HttpRequest, key: str) -> HttpResponse:
+    spec = registry.get(key)
+    if spec is None:
+        raise Http404("没有该导入模板")
+    return xlsx_response(template_bytes(spec), f"{spec.title}导入模板.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request: HttpRequest, key: str) -> HttpResponse:
+    spec, context = _spec_and_context(request, key)
+    report = None
+    if request.method == "POST":
+        f = request.FILES.get("file")
+        if f is None:
+            from fazhi.imports.sheet import ImportReport, Problem
+
+            report = ImportReport(problems=[Problem(0, "", "请选择要导入的 Excel 文件")])
+        else:
+            report = run_import(spec, f, by=request.user, context=context)
+    return render(
+        request,
+        "imports/upload.html",
+        {"spec": spec, "report": report, "back": request.GET.get("back", "")},
+    )

@@ -1,0 +1,200 @@
+"""The statutory clocks of a 行政复议 case, per law version (statutes.md §2).
+
+`specs_for(case)` picks the 2017 or 2023 rule set from `case.law_version`, and the
+simplified-procedure variants from `case.procedure`; the workflow never names a length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fazhi.clocks.spec import ClockSpec, Unit
+from fazhi.ledgers.reconsideration.states import LawVersion, Procedure
+
+NEW = "行政复议法（2023修订）"
+OLD = "行政复议法（2017修正）"
+
+# --- 2023 text (cases received on or after 2024-01-01) --------------------------------------
+ACCEPTANCE_REVIEW_2023 = ClockSpec(
+    "acceptance_review",
+    "受理审查",
+    5,
+    Unit.WORKING_DAY,
+    f"{NEW}第三十条、第八十八条第二款",
+    law_version="2023",
+    pausable=True,
+    lapse_effect="审查期限届满未作出不予受理决定的，视为受理",
+)
+CORRECTION_NOTICE_2023 = ClockSpec(
+    "correction_notice",
+    "补正通知",
+    5,
+    Unit.WORKING_DAY,
+    f"{NEW}第三十一条第一款、第八十八条第二款",
+    law_version="2023",
+    lapse_effect="逾期通知补正属程序瑕疵",
+)
+CORRECTION_RESPONSE_2023 = ClockSpec(
+    "correction_response",
+    "申请人补正",
+    10,
+    Unit.WORKING_DAY,
+    f"{NEW}第三十一条第二款、第八十八条第二款",
+    law_version="2023",
+    lapse_effect="无正当理由逾期不补正的，视为放弃行政复议申请",
+)
+COPY_TO_RESPONDENT_2023 = ClockSpec(
+    "copy_to_respondent",
+    "发送申请书副本",
+    7,
+    Unit.WORKING_DAY,
+    f"{NEW}第四十八条、第八十八条第二款",
+    law_version="2023",
+)
+COPY_TO_RESPONDENT_SIMPLIFIED = ClockSpec(
+    "copy_to_respondent_simplified",
+    "发送申请书副本（简易程序）",
+    3,
+    Unit.WORKING_DAY,
+    f"{NEW}第五十四条、第八十八条第二款",
+    law_version="2023",
+)
+RESPONDENT_ANSWER_2023 = ClockSpec(
+    "respondent_answer",
+    "被申请人答复",
+    10,
+    Unit.WORKING_DAY,
+    f"{NEW}第四十八条、第八十八条第二款",
+    law_version="2023",
+    lapse_effect="视为该行政行为没有证据、依据（第七十条）",
+)
+RESPONDENT_ANSWER_SIMPLIFIED = ClockSpec(
+    "respondent_answer_simplified",
+    "被申请人答复（简易程序）",
+    5,
+    Unit.WORKING_DAY,
+    f"{NEW}第五十四条、第八十八条第二款",
+    law_version="2023",
+    lapse_effect="视为该行政行为没有证据、依据（第七十条）",
+)
+DECISION_2023 = ClockSpec(
+    "decision_ordinary",
+    "作出复议决定",
+    60,
+    Unit.CALENDAR_DAY,
+    f"{NEW}第六十二条第一款",
+    law_version="2023",
+    max_extension=30,
+    extension_approver="行政复议机构负责人",
+    pausable=True,
+    lapse_effect="申请人可向上级机关反映；复议前置的可在期满后15日内起诉",
+)
+DECISION_SIMPLIFIED = ClockSpec(
+    "decision_simplified",
+    "作出复议决定（简易程序）",
+    30,
+    Unit.CALENDAR_DAY,
+    f"{NEW}第六十二条第二款",
+    law_version="2023",
+    pausable=True,
+)
+
+# --- 2017 text (received before 2024-01-01) --------------------------------------------------
+ACCEPTANCE_REVIEW_2017 = ClockSpec(
+    "acceptance_review",
+    "受理审查",
+    5,
+    Unit.WORKING_DAY,
+    f"{OLD}第十七条、第四十条",
+    law_version="2017",
+    pausable=True,
+    lapse_effect="未决定不予受理的，自收到申请之日起即为受理",
+)
+CORRECTION_NOTICE_2017 = ClockSpec(
+    "correction_notice",
+    "补正通知",
+    5,
+    Unit.WORKING_DAY,
+    "行政复议法实施条例第二十九条；" + f"{OLD}第四十条",
+    law_version="2017",
+)
+COPY_TO_RESPONDENT_2017 = ClockSpec(
+    "copy_to_respondent",
+    "发送申请书副本",
+    7,
+    Unit.WORKING_DAY,
+    f"{OLD}第二十三条、第四十条",
+    law_version="2017",
+)
+RESPONDENT_ANSWER_2017 = ClockSpec(
+    "respondent_answer",
+    "被申请人答复",
+    10,
+    Unit.CALENDAR_DAY,
+    f"{OLD}第二十三条、第四十条",
+    law_version="2017",
+)
+DECISION_2017 = ClockSpec(
+    "decision_ordinary",
+    "作出复议决定",
+    60,
+    Unit.CALENDAR_DAY,
+    f"{OLD}第十七条、第三十一条；行政复议法实施条例第二十九条",
+    law_version="2017",
+    max_extension=30,
+    extension_approver="行政复议机关负责人",
+    pausable=True,
+)
+
+
+@dataclass(frozen=True)
+class CaseClocks:
+    acceptance_review: ClockSpec
+    correction_notice: ClockSpec
+    correction_response: ClockSpec | None  # the 2017 text sets no period for the applicant
+    copy_to_respondent: ClockSpec
+    respondent_answer: ClockSpec
+    decision: ClockSpec
+
+
+def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> CaseClocks:
+    simplified = procedure == Procedure.SIMPLIFIED
+    if law_version == LawVersion.V2017:
+        return CaseClocks(
+            ACCEPTANCE_REVIEW_2017,
+            CORRECTION_NOTICE_2017,
+            None,
+            COPY_TO_RESPONDENT_2017,
+            RESPONDENT_ANSWER_2017,
+            DECISION_2017,
+        )
+    return CaseClocks(
+        ACCEPTANCE_REVIEW_2023,
+        CORRECTION_NOTICE_2023,
+        CORRECTION_RESPONSE_2023,
+        COPY_TO_RESPONDENT_SIMPLIFIED if simplified else COPY_TO_RESPONDENT_2023,
+        RESPONDENT_ANSWER_SIMPLIFIED if simplified else RESPONDENT_ANSWER_2023,
+        DECISION_SIMPLIFIED if simplified else DECISION_2023,
+    )
+
+
+def specs_for(case: object) -> CaseClocks:
+    return specs_for_version(getattr(case, "law_version"), getattr(case, "procedure"))  # noqa: B009
+
+
+ALL_SPECS = (
+    ACCEPTANCE_REVIEW_2023,
+    CORRECTION_NOTICE_2023,
+    CORRECTION_RESPONSE_2023,
+    COPY_TO_RESPONDENT_2023,
+    COPY_TO_RESPONDENT_SIMPLIFIED,
+    RESPONDENT_ANSWER_2023,
+    RESPONDENT_ANSWER_SIMPLIFIED,
+    DECISION_2023,
+    DECISION_SIMPLIFIED,
+    ACCEPTANCE_REVIEW_2017,
+    CORRECTION_NOTICE_2017,
+    COPY_TO_RESPONDENT_2017,
+    RESPONDENT_ANSWER_2017,
+    DECISION_2017,
+)

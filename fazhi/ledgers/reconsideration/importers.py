@@ -1,0 +1,414 @@
+"""Excel import and export of 行政复议 cases (one row per case, its first applicant).
+
+The state follows from the dates and the 处理结果 column: a closing result needs a 结案日期,
+a 受理日期 makes the case accepted, a 发送副本日期 sends it to the respondent, and so on. Rows
+are written in bulk with one history row each (event "imported"); open cases get their clocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fazhi import clocks
+from fazhi.imports import registry
+from fazhi.imports.columns import Column
+from fazhi.imports.history import bulk_create_audited
+from fazhi.imports.sheet import Problem, SheetSpec
+from fazhi.ledgers.reconsideration.clocks import specs_for
+from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import (
+    DECISION_OUTCOMES,
+    ActCategory,
+    ApplicantKind,
+    Channel,
+    HearingForm,
+    LawVersion,
+    Outcome,
+    Procedure,
+    State,
+    TerminationReason,
+    law_version_for,
+)
+from fazhi.ledgers.reconsideration.workflow.intake import allocate_number, parse_case_number
+from fazhi.org.models import Department
+
+# 处理结果: the outcomes plus the three ways an application ends before acceptance.
+RESULT_CHOICES = [
+    (State.NOT_ACCEPTED.value, "不予受理"),
+    (State.WITHDRAWN.value, "受理前撤回"),
+    (State.REDIRECTED.value, "告知/转送"),
+    *[(o.value, o.label.split("（")[0]) for o in Outcome],
+]
+BEFORE = {State.NOT_ACCEPTED.value, State.WITHDRAWN.value, State.REDIRECTED.value}
+
+
+def _first_applicant(case: ReconsiderationCase, attr: str) -> Any:
+    applicants = list(case.applicants.all())
+    return getattr(applicants[0], attr) if applicants else ""
+
+
+def _result(case: ReconsiderationCase) -> str:
+    if case.state in BEFORE:
+        return case.state
+    return case.outcome
+
+
+COLUMNS = [
+    Column("case_number", "案号", max_length=40, width=20, comment="可留空，由系统自动编号"),
+    Column("received_on", "收到申请日期", "date", required=True),
+    Column("channel", "申请方式", "choice", required=True, choices=Channel.choices),
+    Column(
+        "applicant_name",
+        "申请人",
+        required=True,
+        max_length=100,
+        getter=lambda c: c.applicant_names,
+    ),
+    Column(
+        "applicant_kind",
+        "申请人类型",
+        "choice",
+        required=True,
+        choices=ApplicantKind.choices,
+        getter=lambda c: _first_applicant(c, "kind"),
+    ),
+    Column(
+        "applicant_id_number",
+        "证件号码",
+        max_length=30,
+        getter=lambda c: _first_applicant(c, "id_number"),
+    ),
+    Column(
+        "applicant_phone", "联系电话", max_length=30, getter=lambda c: _first_applicant(c, "phone")
+    ),
+    Column(
+        "agent_name",
+        "委托代理人",
+        max_length=60,
+        getter=lambda c: _first_applicant(c, "agent_name"),
+    ),
+    Column("respondent_name", "被申请人", required=True, max_length=100, width=20),
+    Column(
+        "respondent_department",
+        "被申请人部门",
+        max_length=80,
+        width=20,
+        comment="本区划部门全称，如“公安局”；被申请人为乡镇政府等可留空",
+        getter=lambda c: c.respondent_department.name if c.respondent_department_id else "",
+    ),
+    Column("act_category", "行政行为类别", "choice", required=True, choices=ActCategory.choices),
+    Column("act_description", "被申请复议的行政行为", required=True, max_length=300, width=30),
+    Column("request", "复议请求", max_length=1000, width=30),
+    Column("procedure", "审理程序", "choice", choices=Procedure.choices),
+    Column(
+        "law_version",
+        "适用法律版本",
+        "choice",
+        choices=LawVersion.choices,
+        comment="留空则按收到申请日期确定",
+    ),
+    Column("correction_requested_on", "补正通知日期", "date"),
+    Column("correction_received_on", "收到补正材料日期", "date"),
+    Column("accepted_on", "受理日期", "date"),
+    Column("copy_sent_on", "发送副本日期", "date"),
+    Column("answered_on", "答复日期", "date"),
+    Column("hearing_form", "审理方式", "choice", choices=HearingForm.choices),
+    Column("hearing_on", "听证日期", "date"),
+    Column("suspended_on", "中止日期", "date", comment="仍在中止中的填写；已恢复的不填"),
+    Column("result", "处理结果", "choice", choices=RESULT_CHOICES, getter=_result),
+    Column("termination_reason", "终止原因", "choice", choices=TerminationReason.choices),
+    Column("closed_on", "结案日期", "date"),
+    Column("carried_over", "上年结转", "bool"),
+    Column("opinion_letter", "制发意见书", "bool"),
+    Column("recommendation_letter", "制发建议书", "bool"),
+    Column("lawsuit_ref", "后续行政诉讼", max_length=100),
+    Column("notes", "备注", max_length=2000, width=30),
+]
+
+DATE_ORDER = [
+    ("received_on", "收到申请日期"),
+    ("correction_requested_on", "补正通知日期"),
+    ("correction_received_on", "收到补正材料日期"),
+    ("accepted_on", "受理日期"),
+    ("copy_sent_on", "发送副本日期"),
+    ("answered_on", "答复日期"),
+    ("closed_on", "结案日期"),
+]
+
+
+def context_for(user: Any) -> dict[str, Any] | None:
+    """Rows go to the user's jurisdiction and its 复议机构; only those who may register cases import."""
+    if not user.has_perm("reconsideration.add_case") or user.jurisdiction_id is None:
+        return None
+    handling = (
+        user.department
+        if user.department and user.department.is_legal_office
+        else (
+            Department.objects.filter(
+                jurisdiction_id=user.jurisdiction_id, is_legal_office=True
+            ).first()
+        )
+    )
+    if handling is None:
+        return None
+    departments = {
+        d.name: d for d in Department.objects.filter(jurisdiction_id=user.jurisdiction_id)
+    }
+    return {"jurisdiction": user.jurisdiction, "handling": handling, "departments": departments}
+
+
+def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    numbers = [v["case_number"] for _, v in rows if v["case_number"]]
+    taken = (
+        set(
+            ReconsiderationCase.objects.filter(
+                jurisdiction=context["jurisdiction"], case_number__in=numbers
+            ).values_list("case_number", flat=True)
+        )
+        if numbers
+        else set()
+    )
+    for n, v in rows:
+        number = v["case_number"]
+        if not number:
+            continue
+        if number in seen:
+            problems.append(Problem(n, "案号", f"案号“{number}”与第{seen[number]}行重复"))
+        seen.setdefault(number, n)
+        if number in taken:
+            problems.append(Problem(n, "案号", f"案号“{number}”已被使用"))
+    return problems
+
+
+def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
+    out: list[Problem] = []
+    last_label, last = None, None
+    for key, label in DATE_ORDER:
+        d = v.get(key)
+        if d is None:
+            continue
+        if last is not None and d < last:
+            out.append(Problem(n, label, f"{label}早于{last_label}"))
+        last_label, last = label, d
+    today = dt.date.today()
+    if v["received_on"] and v["received_on"] > today:
+        out.append(Problem(n, "收到申请日期", "收到申请日期晚于今天"))
+    result, closed = v["result"], v["closed_on"]
+    if result and closed is None:
+        out.append(Problem(n, "结案日期", "已填写处理结果，请填写结案日期"))
+    if closed is not None and not result:
+        out.append(Problem(n, "处理结果", "已填写结案日期，请填写处理结果"))
+    if result in BEFORE and v["accepted_on"] is not None:
+        out.append(Problem(n, "处理结果", "已受理的案件不能为“不予受理/受理前撤回/告知转送”"))
+    if result and result not in BEFORE and v["accepted_on"] is None:
+        out.append(Problem(n, "受理日期", "审结的案件须填写受理日期"))
+    if result in DECISION_OUTCOMES and v["copy_sent_on"] is None:
+        out.append(Problem(n, "发送副本日期", "作出复议决定的案件须填写发送副本日期"))
+    if result == Outcome.TERMINATED and not v["termination_reason"]:
+        out.append(Problem(n, "终止原因", "处理结果为终止的，请填写终止原因"))
+    if v["suspended_on"] is not None:
+        if result and result != Outcome.TERMINATED:
+            out.append(Problem(n, "中止日期", "案件仍在中止中，不能结案；已恢复的请清空中止日期"))
+        if v["accepted_on"] is None or v["suspended_on"] < v["accepted_on"]:
+            out.append(Problem(n, "中止日期", "中止日期早于受理日期"))
+    if v["correction_received_on"] is not None and v["correction_requested_on"] is None:
+        out.append(Problem(n, "补正通知日期", "有收到补正材料日期时须填写补正通知日期"))
+    if v["hearing_on"] is not None and v["hearing_form"] not in (
+        HearingForm.OPINIONS,
+        HearingForm.HEARING,
+    ):
+        out.append(Problem(n, "审理方式", "填写了听证日期，审理方式应为“听证”或“听取意见”"))
+    dept = v["respondent_department"]
+    if dept and dept not in context["departments"]:
+        out.append(Problem(n, "被申请人部门", f"本区划没有名为“{dept}”的部门"))
+    received = v["received_on"]
+    version = v["law_version"]
+    if (
+        received
+        and result == Outcome.CONFIRMED_INVALID
+        and (version or law_version_for(received)) == LawVersion.V2017
+    ):
+        out.append(Problem(n, "处理结果", "确认无效不适用于旧法（2017年）案件"))
+    return out
+
+
+def _state(v: dict[str, Any]) -> str:
+    result = v["result"]
+    if result in BEFORE:
+        return result
+    if result:
+        return State.CONCLUDED
+    if v["suspended_on"] is not None:
+        return State.SUSPENDED
+    if v["answered_on"] is not None:
+        return State.UNDER_REVIEW
+    if v["copy_sent_on"] is not None:
+        return State.ANSWER_REQUESTED
+    if v["accepted_on"] is not None:
+        return State.ACCEPTED
+    if v["correction_requested_on"] is not None and v["correction_received_on"] is None:
+        return State.CORRECTION_REQUESTED
+    return State.RECEIVED
+
+
+def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
+    jurisdiction, handling, departments = (
+        context["jurisdiction"],
+        context["handling"],
+        context["departments"],
+    )
+    need: dict[int, int] = {}
+    for v in rows:
+        if not v["case_number"]:
+            need[v["received_on"].year] = need.get(v["received_on"].year, 0) + 1
+    numbers = {
+        year: iter(allocate_number(jurisdiction, year, count=count)) for year, count in need.items()
+    }
+    cases: list[ReconsiderationCase] = []
+    for v in rows:
+        state = _state(v)
+        result = v["result"]
+        if v["case_number"]:
+            parsed = parse_case_number(v["case_number"])
+            number, year, serial = (
+                v["case_number"],
+                parsed[0] if parsed else v["received_on"].year,
+                parsed[1] if parsed else None,
+            )
+        else:
+            year = v["received_on"].year
+            serial, number = next(numbers[year])
+        cases.append(
+            ReconsiderationCase(
+                jurisdiction=jurisdiction,
+                handling_department=handling,
+                case_number=number,
+                case_year=year,
+                case_serial=serial,
+                state=state,
+                law_version=v["law_version"] or law_version_for(v["received_on"]),
+                law_version_reason="导入时指定"
+                if v["law_version"] and v["law_version"] != law_version_for(v["received_on"])
+                else "",
+                procedure=v["procedure"] or Procedure.ORDINARY,
+                hearing_form=v["hearing_form"] or HearingForm.WRITTEN,
+                channel=v["channel"],
+                applicant_names=v["applicant_name"][:200],
+                respondent_department=departments.get(v["respondent_department"])
+                if v["respondent_department"]
+                else None,
+                respondent_name=v["respondent_name"],
+                act_category=v["act_category"],
+                act_description=v["act_description"],
+                request=v["request"],
+                received_on=v["received_on"],
+                correction_requested_on=v["correction_requested_on"],
+                correction_received_on=v["correction_received_on"],
+                accepted_on=v["accepted_on"],
+                copy_sent_on=v["copy_sent_on"],
+                answered_on=v["answered_on"],
+                hearing_on=v["hearing_on"],
+                suspended_on=v["suspended_on"],
+                suspension_reason="导入时处于中止" if v["suspended_on"] else "",
+                closed_on=v["closed_on"],
+                outcome="" if result in BEFORE else (result or ""),
+                termination_reason=v["termination_reason"] or "",
+                carried_over=v["carried_over"],
+                opinion_letter=v["opinion_letter"],
+                recommendation_letter=v["recommendation_letter"],
+                lawsuit_ref=v["lawsuit_ref"],
+                notes=v["notes"],
+            )
+        )
+    created = bulk_create_audited(cases, by=by, event="imported")
+    applicants = [
+        Applicant(
+            case=c,
+            kind=v["applicant_kind"],
+            name=v["applicant_name"][:100],
+            id_number=v["applicant_id_number"],
+            phone=v["applicant_phone"],
+            agent_name=v["agent_name"],
+        )
+        for c, v in zip(created, rows, strict=True)
+    ]
+    bulk_create_audited(applicants, by=by, event="imported")
+    start_clocks(created, by=by)
+    return len(created)
+
+
+def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
+    """Clocks for imported or generated cases that are still open; closed ones need none."""
+    from fazhi.ledgers.reconsideration.workflow.acceptance import sync_decision_due
+
+    for case in cases:
+        if case.state in (State.CONCLUDED, State.NOT_ACCEPTED, State.WITHDRAWN, State.REDIRECTED):
+            continue
+        specs = specs_for(case)
+        if case.state in (State.RECEIVED, State.CORRECTION_REQUESTED):
+            clocks.start(case, specs.acceptance_review, on=case.received_on, by=by)
+            if case.correction_received_on:
+                clocks.restart(case, specs.acceptance_review, on=case.correction_received_on, by=by)
+            elif case.state == State.CORRECTION_REQUESTED:
+                assert case.correction_requested_on is not None
+                clocks.pause(
+                    case,
+                    specs.acceptance_review,
+                    on=case.correction_requested_on,
+                    reason="等待申请人补正",
+                    by=by,
+                )
+                if specs.correction_response is not None:
+                    clocks.start(
+                        case, specs.correction_response, on=case.correction_requested_on, by=by
+                    )
+            continue
+        assert case.accepted_on is not None
+        clocks.start(case, specs.decision, on=case.accepted_on, by=by)
+        if case.copy_sent_on is None:
+            clocks.start(case, specs.copy_to_respondent, on=case.accepted_on, by=by)
+        elif case.answered_on is None:
+            clocks.start(case, specs.respondent_answer, on=case.copy_sent_on, by=by)
+        if case.suspended_on is not None:
+            clocks.pause(
+                case,
+                specs.decision,
+                on=case.suspended_on,
+                reason=case.suspension_reason or "中止",
+                by=by,
+            )
+        sync_decision_due(case)
+
+
+SPEC = registry.register(
+    SheetSpec(
+        key="reconsideration",
+        title="行政复议案件",
+        columns=COLUMNS,
+        check_row=check_row,
+        check_all=check_all,
+        create=create,
+        context=context_for,
+        instructions=[
+            "一行一件案件；带*的列必填。日期请填写为日期格式（如 2025-03-01）。",
+            "“处理结果”为不予受理、受理前撤回、告知/转送或结案方式；填写处理结果时须同时填写结案日期。",
+            "审结的案件须有受理日期；作出复议决定的须有发送副本日期；各日期不得早于前一环节的日期。",
+            "案号可留空，由系统按“简称政复〔年度〕序号号”编号；填写的案号不得与已有案号重复。",
+            "导入为“全部成功或全部不导入”：任何一行有误，将列出全部问题，且不保存任何一行。",
+        ],
+        example={
+            "received_on": dt.date(2025, 3, 3),
+            "channel": "当面递交",
+            "applicant_name": "张三",
+            "applicant_kind": "自然人",
+            "respondent_name": "示例县公安局",
+            "respondent_department": "公安局",
+            "act_category": "行政处罚",
+            "act_description": "作出的行政处罚决定",
+            "accepted_on": dt.date(2025, 3, 7),
+        },
+    )
+)

@@ -1,0 +1,118 @@
+"""States, outcomes and the other choice lists of a 行政复议 case (codes from the glossary)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+
+LAW_2023_IN_FORCE = dt.date(2024, 1, 1)  # 行政复议法（2023修订）第九十条
+
+
+class LawVersion(models.TextChoices):
+    V2017 = "2017", "2017年修正文本（旧法）"
+    V2023 = "2023", "2023年修订文本（新法）"
+
+
+def law_version_for(received_on: dt.date) -> LawVersion:
+    """The text in force when the 复议机关 received the application; fixed at intake."""
+    return LawVersion.V2017 if received_on < LAW_2023_IN_FORCE else LawVersion.V2023
+
+
+class State(models.TextChoices):
+    RECEIVED = "received", "待审查受理"
+    CORRECTION_REQUESTED = "correction_requested", "补正中"
+    NOT_ACCEPTED = "not_accepted", "不予受理"
+    WITHDRAWN = "withdrawn", "受理前撤回"
+    REDIRECTED = "redirected", "告知/转送"
+    ACCEPTED = "accepted", "已受理（待送达副本）"
+    ANSWER_REQUESTED = "answer_requested", "待被申请人答复"
+    UNDER_REVIEW = "under_review", "审理中"
+    SUSPENDED = "suspended", "中止"
+    CONCLUDED = "concluded", "已审结"
+
+
+# States of an application that has not yet been accepted or turned away.
+BEFORE_ACCEPTANCE = (State.RECEIVED, State.CORRECTION_REQUESTED)
+# Accepted and not concluded (审理中 in the broad sense, incl. 中止).
+PENDING = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW, State.SUSPENDED)
+# Closed at the acceptance stage.
+DISPOSED_BEFORE_ACCEPTANCE = (State.NOT_ACCEPTED, State.WITHDRAWN, State.REDIRECTED)
+OPEN = BEFORE_ACCEPTANCE + PENDING
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", "维持"
+    REVOKED = "revoked", "撤销（含部分撤销、责令重作）"
+    CHANGED = "changed", "变更"
+    CONFIRMED_ILLEGAL = "confirmed_illegal", "确认违法"
+    CONFIRMED_INVALID = "confirmed_invalid", "确认无效"
+    ORDERED_TO_PERFORM = "ordered_to_perform", "责令履行"
+    CLAIMS_REJECTED = "claims_rejected", "驳回复议请求"
+    APPLICATION_DISMISSED = "application_dismissed", "驳回复议申请"
+    TERMINATED = "terminated", "终止"
+    MEDIATED = "mediated", "调解（调解书结案）"
+
+
+# Outcomes of a 行政复议决定书 (the rest close by 终止 or 调解书).
+DECISION_OUTCOMES = (
+    Outcome.UPHELD,
+    Outcome.REVOKED,
+    Outcome.CHANGED,
+    Outcome.CONFIRMED_ILLEGAL,
+    Outcome.CONFIRMED_INVALID,
+    Outcome.ORDERED_TO_PERFORM,
+    Outcome.CLAIMS_REJECTED,
+    Outcome.APPLICATION_DISMISSED,
+)
+CORRECTIVE = (
+    Outcome.REVOKED,
+    Outcome.CHANGED,
+    Outcome.CONFIRMED_ILLEGAL,
+    Outcome.CONFIRMED_INVALID,
+    Outcome.ORDERED_TO_PERFORM,
+)
+# Outcomes the 2017 text does not know (2023 Art. 67 确认无效, Art. 69 驳回复议请求).
+NEW_IN_2023 = (Outcome.CONFIRMED_INVALID, Outcome.CLAIMS_REJECTED)
+
+
+class TerminationReason(models.TextChoices):
+    WITHDRAWN = "withdrawn", "申请人撤回申请"
+    SETTLED = "settled", "和解后撤回（和解）"
+    SUSPENSION_LAPSED = "suspension_lapsed", "中止满60日未恢复"
+    OTHER = "other", "其他法定情形"
+
+
+class ApplicantKind(models.TextChoices):
+    NATURAL_PERSON = "natural_person", "自然人"
+    LEGAL_PERSON = "legal_person", "法人"
+    OTHER_ORGANISATION = "other_organisation", "其他组织"
+
+
+class ActCategory(models.TextChoices):
+    PENALTY = "penalty", "行政处罚"
+    COERCION = "coercion", "行政强制"
+    LICENSING = "licensing", "行政许可"
+    DISCLOSURE = "disclosure", "政府信息公开"
+    NONPERFORMANCE = "nonperformance", "不履行法定职责"
+    CONFIRMATION = "confirmation", "行政确认"
+    EXPROPRIATION = "expropriation", "征收征用"
+    OTHER = "other", "其他"
+
+
+class Channel(models.TextChoices):
+    IN_PERSON = "in_person", "当面递交"
+    POST = "post", "邮寄"
+    ONLINE = "online", "网上申请"
+    TRANSFERRED = "transferred", "转送"
+
+
+class Procedure(models.TextChoices):
+    ORDINARY = "ordinary", "普通程序"
+    SIMPLIFIED = "simplified", "简易程序"
+
+
+class HearingForm(models.TextChoices):
+    WRITTEN = "written", "书面审查"
+    OPINIONS = "opinions", "听取意见"
+    HEARING = "hearing", "听证"

@@ -1,0 +1,235 @@
+"""The acceptance stage: 补正, 受理 (actual or deemed), 不予受理, 撤回, 告知/转送.
+
+2023 text: acceptance review restarts in full when the corrected materials arrive (Art. 31(3)),
+and a review period that lapses without a refusal means the case is deemed accepted on its last
+day (Art. 30). 2017 text: the case counts as accepted on the day of receipt (old Art. 17), and
+the time spent on 补正 is excluded from the decision period (实施条例 Art. 29), i.e. a pause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from fazhi import clocks
+from fazhi.ledgers.reconsideration.clocks import specs_for
+from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
+from fazhi.ledgers.reconsideration.workflow.base import (
+    TransitionError,
+    not_before,
+    quiet_save,
+    require_state,
+    stop_if_open,
+    write,
+)
+
+FROM_RECEIVED = (State.RECEIVED,)
+FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
+
+
+def _stop_acceptance_clocks(case: ReconsiderationCase, on: dt.date, by: Any) -> None:
+    specs = specs_for(case)
+    for spec in (specs.acceptance_review, specs.correction_response):
+        stop_if_open(case, spec, on=on, by=by)
+
+
+@transaction.atomic
+def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    require_state(case, FROM_RECEIVED, "通知补正")
+    if case.correction_requested_on is not None:
+        raise TransitionError("本案已通知过补正；补正通知应一次性列明全部需补正事项")
+    not_before(on, case.received_on, "补正通知日期", "收到申请日期")
+    write(
+        case,
+        allowed=FROM_RECEIVED,
+        changes={
+            "state": State.CORRECTION_REQUESTED,
+            "correction_requested_on": on,
+            "correction_items": note[:300],
+        },
+        by=by,
+        event="correction_requested",
+        note=note,
+    )
+    specs = specs_for(case)
+    # The notice clock ran from receipt; recording it now shows whether the notice was timely.
+    clocks.start(case, specs.correction_notice, on=case.received_on, by=by)
+    clocks.stop(case, specs.correction_notice, on=on, by=by)
+    # The review waits for the materials (shown as paused on the board), then runs again in full.
+    clocks.pause(case, specs.acceptance_review, on=on, reason="等待申请人补正", by=by)
+    if specs.correction_response is not None:
+        clocks.start(case, specs.correction_response, on=on, by=by)
+
+
+@transaction.atomic
+def receive_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    require_state(case, FROM_CORRECTION, "登记补正材料")
+    not_before(on, case.correction_requested_on, "收到补正材料日期", "补正通知日期")
+    write(
+        case,
+        allowed=FROM_CORRECTION,
+        changes={"state": State.RECEIVED, "correction_received_on": on},
+        by=by,
+        event="corrected",
+        note=note,
+    )
+    specs = specs_for(case)
+    stop_if_open(case, specs.correction_response, on=on, by=by)
+    # 2023 Art. 31(3): the review runs again in full from receipt of the materials.
+    clocks.restart(case, specs.acceptance_review, on=on, by=by)
+
+
+def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
+    specs = specs_for(case)
+    accepted_on = case.accepted_on
+    assert accepted_on is not None
+    clocks.start(case, specs.copy_to_respondent, on=accepted_on, by=by)
+    clocks.start(case, specs.decision, on=accepted_on, by=by)
+    if (
+        case.law_version == LawVersion.V2017
+        and case.correction_requested_on is not None
+        and case.correction_received_on is not None
+        and case.correction_requested_on >= accepted_on
+    ):
+        # 实施条例 Art. 29: the days from the notice to the materials do not count.
+        clocks.pause(
+            case,
+            specs.decision,
+            on=case.correction_requested_on,
+            reason="补正（通知至收到补正材料）",
+            by=by,
+        )
+        clocks.resume(
+            case, specs.decision, on=case.correction_received_on + dt.timedelta(days=1), by=by
+        )
+    sync_decision_due(case)
+
+
+def sync_decision_due(case: ReconsiderationCase) -> None:
+    """Keep the list page's cached 审理期限届满日 equal to the clock's."""
+    due = clocks.due(case, specs_for(case).decision)
+    if due != case.decision_due_on:
+        case.decision_due_on = due
+        quiet_save(case, ["decision_due_on"])
+
+
+@transaction.atomic
+def accept(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    require_state(case, FROM_RECEIVED, "受理")
+    not_before(on, case.received_on, "受理日期", "收到申请日期")
+    not_before(on, case.correction_received_on, "受理日期", "收到补正材料日期")
+    write(
+        case,
+        allowed=FROM_RECEIVED,
+        changes={"state": State.ACCEPTED, "accepted_on": on, "deemed_accepted": False},
+        by=by,
+        event="accepted",
+        note=note,
+    )
+    _stop_acceptance_clocks(case, on, by)
+    _start_decision_clocks(case, by=by)
+
+
+def deemed_acceptance_date(case: ReconsiderationCase) -> dt.date | None:
+    """The day the case counts as accepted if its review lapses, or None while it runs."""
+    due = clocks.due(case, specs_for(case).acceptance_review)
+    if due is None:
+        return None
+    if case.law_version == LawVersion.V2017:
+        return case.received_on  # old Art. 17: accepted as of the day of receipt
+    return due  # 2023 Art. 30(3): deemed accepted on the day the review period ends
+
+
+@transaction.atomic
+def deem_accepted(case: ReconsiderationCase, *, today: dt.date, by: Any = None) -> bool:
+    """Apply the statutory acceptance if the review period has lapsed; True if it did."""
+    if case.state != State.RECEIVED:
+        return False
+    due = clocks.due(case, specs_for(case).acceptance_review)
+    if due is None or today <= due:
+        return False
+    accepted_on = deemed_acceptance_date(case)
+    assert accepted_on is not None
+    note = "审查期限届满未作出不予受理决定，依法视为受理"
+    write(
+        case,
+        allowed=FROM_RECEIVED,
+        changes={"state": State.ACCEPTED, "accepted_on": accepted_on, "deemed_accepted": True},
+        by=by,
+        event="deemed_accepted",
+        note=note,
+    )
+    _stop_acceptance_clocks(case, due, by)
+    _start_decision_clocks(case, by=by)
+    return True
+
+
+def deem_accepted_all(*, today: dt.date, queryset: Any = None) -> int:
+    """Run `deem_accepted` over every case still awaiting acceptance; returns how many changed."""
+    qs = queryset if queryset is not None else ReconsiderationCase.objects.all()
+    n = 0
+    for case in qs.filter(state=State.RECEIVED).order_by("id").iterator(chunk_size=500):
+        if deem_accepted(case, today=today, by=None):
+            n += 1
+    return n
+
+
+def _close_before_acceptance(
+    case: ReconsiderationCase,
+    *,
+    state: str,
+    on: dt.date,
+    by: Any,
+    event: str,
+    note: str,
+    action: str,
+) -> None:
+    require_state(case, BEFORE_ACCEPTANCE, action)
+    not_before(on, case.received_on, "决定日期", "收到申请日期")
+    if not note.strip() and state == State.NOT_ACCEPTED:
+        raise TransitionError("不予受理须写明理由")
+    write(
+        case,
+        allowed=BEFORE_ACCEPTANCE,
+        changes={"state": state, "closed_on": on, "closure_note": note[:300]},
+        by=by,
+        event=event,
+        note=note,
+    )
+    _stop_acceptance_clocks(case, on, by)
+
+
+@transaction.atomic
+def refuse(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    _close_before_acceptance(
+        case,
+        state=State.NOT_ACCEPTED,
+        on=on,
+        by=by,
+        event="not_accepted",
+        note=note,
+        action="决定不予受理",
+    )
+
+
+@transaction.atomic
+def withdraw(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    _close_before_acceptance(
+        case, state=State.WITHDRAWN, on=on, by=by, event="withdrawn", note=note, action="登记撤回"
+    )
+
+
+@transaction.atomic
+def redirect(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    _close_before_acceptance(
+        case,
+        state=State.REDIRECTED,
+        on=on,
+        by=by,
+        event="redirected",
+        note=note,
+        action="告知或转送",
+    )

@@ -1,0 +1,72 @@
+"""What every transition shares: the error users see, date guards, the guarded write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fazhi import audit
+from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import State
+from fazhi.lib.cn_date import cn_date
+
+
+class TransitionError(Exception):
+    """A refused transition; the message is shown next to the button."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def not_before(on: dt.date | None, earlier: dt.date | None, what: str, earlier_what: str) -> None:
+    if on is None:
+        raise TransitionError(f"请填写{what}")
+    if earlier is not None and on < earlier:
+        raise TransitionError(
+            f"{what}（{cn_date(on)}）不能早于{earlier_what}（{cn_date(earlier)}）"
+        )
+
+
+def require_state(case: ReconsiderationCase, allowed: tuple[str, ...], action: str) -> None:
+    if case.state not in allowed:
+        label = State(case.state).label
+        if case.state == State.SUSPENDED:
+            raise TransitionError(f"案件处于中止状态，请先恢复审理再{action}")
+        raise TransitionError(f"案件当前为“{label}”，不能{action}")
+
+
+def write(
+    case: ReconsiderationCase,
+    *,
+    allowed: tuple[str, ...],
+    changes: dict[str, Any],
+    by: Any,
+    event: str,
+    note: str = "",
+) -> None:
+    """The guarded UPDATE: one history row for the winner, a clear message for the loser."""
+    if not audit.update_if(
+        case, expect={"state__in": list(allowed)}, changes=changes, by=by, event=event, note=note
+    ):
+        raise TransitionError("该案件已被他人处理，请刷新页面后重试")
+
+
+def quiet_save(case: ReconsiderationCase, fields: list[str]) -> None:
+    """Save derived columns (cached due dates) without a history row of their own."""
+    case.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        case.save(update_fields=fields)
+    finally:
+        del case.skip_history_when_saving  # type: ignore[attr-defined]
+
+
+def stop_if_open(case: ReconsiderationCase, spec: Any, *, on: dt.date, by: Any) -> None:
+    """Stop a clock that is running or paused; one already stopped (or never started) stays."""
+    from fazhi import clocks
+
+    if spec is None:
+        return
+    clock = clocks.get(case, spec)
+    if clock is not None and clock.is_open:
+        clocks.stop(case, spec, on=max(on, clock.restart_on or clock.start_on), by=by)

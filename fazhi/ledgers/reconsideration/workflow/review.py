@@ -1,0 +1,158 @@
+"""Review of an accepted case: 送达副本（答复通知）, 答复, 听证, 中止/恢复, 延期.
+
+中止 pauses the decision clock (2023 Art. 39; excluded from the period, the usual reading).
+延期 of at most 30 days is approved by the 复议机构 head (2023 Art. 62(1); under the 2017 text
+the head of the 复议机关); the simplified procedure has no extension (Art. 62(2)).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from fazhi import clocks
+from fazhi.ledgers.reconsideration.clocks import specs_for
+from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import HearingForm, State
+from fazhi.ledgers.reconsideration.workflow.acceptance import sync_decision_due
+from fazhi.ledgers.reconsideration.workflow.base import (
+    TransitionError,
+    not_before,
+    require_state,
+    stop_if_open,
+    write,
+)
+
+FROM_ACCEPTED = (State.ACCEPTED,)
+FROM_ANSWER_REQUESTED = (State.ANSWER_REQUESTED,)
+HEARABLE = (State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+SUSPENDABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+EXTENDABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+FROM_SUSPENDED = (State.SUSPENDED,)
+
+
+@transaction.atomic
+def send_copy(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    """申请书副本 and 答复通知书 sent to the respondent; its answer period starts."""
+    require_state(case, FROM_ACCEPTED, "发送答复通知")
+    not_before(on, case.accepted_on, "发送副本日期", "受理日期")
+    write(
+        case,
+        allowed=FROM_ACCEPTED,
+        changes={"state": State.ANSWER_REQUESTED, "copy_sent_on": on},
+        by=by,
+        event="copy_sent",
+        note=note,
+    )
+    specs = specs_for(case)
+    stop_if_open(case, specs.copy_to_respondent, on=on, by=by)
+    clocks.start(case, specs.respondent_answer, on=on, by=by)
+
+
+@transaction.atomic
+def record_answer(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    require_state(case, FROM_ANSWER_REQUESTED, "登记答复")
+    not_before(on, case.copy_sent_on, "答复日期", "发送副本日期")
+    write(
+        case,
+        allowed=FROM_ANSWER_REQUESTED,
+        changes={"state": State.UNDER_REVIEW, "answered_on": on},
+        by=by,
+        event="answered",
+        note=note,
+    )
+    stop_if_open(case, specs_for(case).respondent_answer, on=on, by=by)
+
+
+@transaction.atomic
+def hold_hearing(
+    case: ReconsiderationCase, *, on: dt.date, form: str, by: Any, note: str = ""
+) -> None:
+    """听证 or 听取意见 held (a record, not a change of state)."""
+    require_state(case, HEARABLE, "登记听证或听取意见")
+    not_before(on, case.copy_sent_on, "听证日期", "发送副本日期")
+    if form not in (HearingForm.OPINIONS, HearingForm.HEARING):
+        raise TransitionError("请选择听证或听取意见")
+    write(
+        case,
+        allowed=HEARABLE,
+        changes={"hearing_on": on, "hearing_form": form},
+        by=by,
+        event="hearing_held",
+        note=note,
+    )
+
+
+@transaction.atomic
+def suspend(case: ReconsiderationCase, *, on: dt.date, reason: str, by: Any) -> None:
+    require_state(case, SUSPENDABLE, "中止审理")
+    not_before(on, case.accepted_on, "中止日期", "受理日期")
+    if not reason.strip():
+        raise TransitionError("中止审理须写明理由（行政复议法第三十九条所列情形）")
+    write(
+        case,
+        allowed=SUSPENDABLE,
+        changes={"state": State.SUSPENDED, "suspended_on": on, "suspension_reason": reason[:200]},
+        by=by,
+        event="suspended",
+        note=reason,
+    )
+    clocks.pause(case, specs_for(case).decision, on=on, reason=reason, by=by)
+    sync_decision_due(case)
+
+
+def state_after_suspension(case: ReconsiderationCase) -> str:
+    if case.answered_on is not None:
+        return State.UNDER_REVIEW
+    if case.copy_sent_on is not None:
+        return State.ANSWER_REQUESTED
+    return State.ACCEPTED
+
+
+@transaction.atomic
+def resume(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    """恢复审理 on `on`: the days from the 中止 up to the day before count for nothing."""
+    require_state(case, FROM_SUSPENDED, "恢复审理")
+    not_before(on, case.suspended_on, "恢复审理日期", "中止日期")
+    write(
+        case,
+        allowed=FROM_SUSPENDED,
+        changes={"state": state_after_suspension(case), "suspended_on": None},
+        by=by,
+        event="resumed",
+        note=note,
+    )
+    clocks.resume(case, specs_for(case).decision, on=on, by=by)
+    sync_decision_due(case)
+
+
+@transaction.atomic
+def extend(case: ReconsiderationCase, *, on: dt.date, days: int, by: Any, note: str = "") -> None:
+    """延期审理, approved by the head; once, at most 30 days, on or before the due date."""
+    require_state(case, EXTENDABLE, "延期")
+    if case.is_simplified:
+        raise TransitionError("简易程序案件不得延长审理期限（行政复议法第六十二条第二款）")
+    if not by.has_perm("reconsideration.approve_case", case):
+        raise TransitionError("延期须经行政复议机构负责人批准，您没有批准权限")
+    if case.extended_on is not None:
+        raise TransitionError("本案已延期一次，延长期限最多不超过30日")
+    if not 1 <= days <= 30:
+        raise TransitionError("延长日数应在1至30日之间")
+    not_before(on, case.accepted_on, "批准延期日期", "受理日期")
+    due = clocks.due(case, specs_for(case).decision)
+    if due is not None and on > due:
+        raise TransitionError(
+            f"审理期限已于{due.year}年{due.month}月{due.day}日届满，不能再批准延期"
+        )
+    write(
+        case,
+        allowed=EXTENDABLE,
+        changes={"extended_on": on, "extension_days": days, "extension_approved_by": by},
+        by=by,
+        event="extended",
+        note=note,
+    )
+    clocks.extend(case, specs_for(case).decision, length=days, approved_by=str(by), on=on, by=by)
+    sync_decision_due(case)
