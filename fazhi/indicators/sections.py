@@ -75,3 +75,19 @@ def clear_for_tests() -> dict[tuple[str, int, str], Section]:
 def restore(saved: dict[tuple[str, int, str], Section]) -> None:
     _SECTIONS.clear()
     _SECTIONS.update(saved)
+
+
+class replaced_sections:  # noqa: N801 - used as a context manager, like registry.replaced
+    """Tests: run with exactly these sections registered, then restore the real ones."""
+
+    def __init__(self, *sections: Section) -> None:
+        self.sections = sections
+        self.saved: dict[tuple[str, int, str], Section] = {}
+
+    def __enter__(self) -> None:
+        self.saved = clear_for_tests()
+        for s in self.sections:
+            _SECTIONS[(s.ledger, s.part, s.title)] = s
+
+    def __exit__(self, *exc: object) -> None:
+        restore(self.saved)

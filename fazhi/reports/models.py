@@ -1,0 +1,148 @@
+"""The annual 法治政府建设年度报告: one per jurisdiction and year, five statutory parts, and the
+figures frozen in them (《法治政府建设与责任落实督察工作规定》, statutes.md §13)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from fazhi.org.models import Department, Jurisdiction, ScopedManager
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "起草"
+    REVIEW = "review", "审核"
+    FINAL = "final", "定稿"
+    SUBMITTED = "submitted", "报送"
+    PUBLISHED = "published", "公开"
+
+
+class AnnualReport(models.Model):
+    scope_jurisdiction = "jurisdiction"
+    scope_departments = ("drafting_department",)
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name="区划", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    status = models.CharField("状态", max_length=12, choices=Status, default=Status.DRAFT)
+    title = models.CharField("标题", max_length=200)
+    opening = models.TextField("开头语", blank=True)
+    doc_number = models.CharField("发文字号", max_length=60, blank=True)
+    recipient = models.CharField("主送机关（上级政府）", max_length=100, blank=True)
+    signer = models.CharField("署名机关", max_length=100, blank=True)
+    signatory = models.CharField("签发人", max_length=40, blank=True)
+    issued_on = models.DateField("成文日期", null=True, blank=True)
+    drafting_department = models.ForeignKey(
+        Department,
+        verbose_name="起草部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    drafted_at = models.DateTimeField("起草时间", null=True, blank=True)
+    submitted_on = models.DateField("报送日期", null=True, blank=True)
+    published_on = models.DateField("公开日期", null=True, blank=True)
+    published_url = models.URLField("公开网址", blank=True)
+
+    objects = ScopedManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "法治政府建设年度报告"
+        verbose_name_plural = "法治政府建设年度报告"
+        ordering = ["-year", "jurisdiction__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "year"], name="annual_report_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", args=[self.pk])
+
+    def public_url(self) -> str:
+        return reverse("reports:public", args=[self.jurisdiction.code, self.year])
+
+
+class ReportPart(models.Model):
+    """One of the five statutory parts. `text` holds paragraphs, one a line; a line starting with
+    "## " is a level-2 heading; figures are tokens `{{fig:<indicator id>}}`."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name="报告", on_delete=models.CASCADE, related_name="parts"
+    )
+    number = models.PositiveSmallIntegerField("部分")
+    title = models.CharField("标题", max_length=100)
+    text = models.TextField("正文", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "报告部分"
+        verbose_name_plural = "报告部分"
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="report_part_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FigureToken(models.Model):
+    """A figure in the text, linked to its indicator, with the value frozen when it was drafted."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name="报告", on_delete=models.CASCADE, related_name="figures"
+    )
+    indicator_id = models.CharField("指标", max_length=80)
+    has_source = models.BooleanField("有数据来源", default=True)
+    value = models.DecimalField("数值", max_digits=20, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField("分子", max_digits=20, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(
+        "分母", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    text = models.CharField("显示文字", max_length=200)
+    unit = models.CharField("单位", max_length=20)
+    basis = models.CharField("口径", max_length=300, blank=True)
+    row_count = models.IntegerField("行数", null=True, blank=True)
+    url = models.CharField("明细链接", max_length=500, blank=True)
+    frozen_at = models.DateTimeField("取数时间")
+
+    class Meta:
+        verbose_name = "报告数字"
+        verbose_name_plural = "报告数字"
+        ordering = ["report", "indicator_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "indicator_id"], name="figure_token_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id}={self.text}"
+
+
+class Acknowledgement(models.Model):
+    """An open reconciliation issue accepted at approval, with the written reason."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name="报告", on_delete=models.CASCADE, related_name="acknowledgements"
+    )
+    key = models.CharField("问题编号", max_length=200)
+    description = models.CharField("问题", max_length=500)
+    reason = models.TextField("理由")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="确认人", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField("确认时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "核对问题确认"
+        verbose_name_plural = "核对问题确认"
+        ordering = ["report", "at"]
+
+    def __str__(self) -> str:
+        return self.key

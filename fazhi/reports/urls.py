@@ -1,6 +1,18 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from fazhi.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("draft/", views.draft_view, name="draft"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/header/", views.header, name="header"),
+    path("<int:pk>/part/<int:number>/", views.part_view, name="part"),
+    path("<int:pk>/part/<int:number>/edit/", views.part_edit, name="part_edit"),
+    path("<int:pk>/do/<str:action>/", views.transition, name="transition"),
+    path("<int:pk>/download.<str:fmt>", views.download, name="download"),
+    path("public/<str:code>/<int:year>/", views.public, name="public"),
+]

@@ -1,0 +1,50 @@
+"""Home panel: the annual report's deadlines and how far away they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from fazhi import dashboard
+from fazhi.reports.deadlines import deadlines
+from fazhi.reports.models import AnnualReport, Status
+
+WARN_DAYS = 30
+
+
+@dashboard.register(order=40)
+def report_deadlines(request: HttpRequest) -> str | None:
+    user = request.user
+    if not user.is_authenticated or getattr(user, "jurisdiction_id", None) is None:
+        return None
+    today = dt.date.today()
+    year = today.year - 1  # the report on last year is the one due this spring
+    report = (
+        AnnualReport.objects.visible_to(user)
+        .filter(jurisdiction_id=user.jurisdiction_id, year=year)
+        .first()
+    )
+    submit, publish = deadlines(year)
+    rows = []
+    for deadline, done_on, done_states in (
+        (submit, report.submitted_on if report else None, (Status.SUBMITTED, Status.PUBLISHED)),
+        (publish, report.published_on if report else None, (Status.PUBLISHED,)),
+    ):
+        done = report is not None and report.status in done_states
+        left = deadline.days_left(today)
+        rows.append(
+            {
+                "text": deadline.describe(today, done_on if done else None),
+                "level": "success"
+                if done
+                else ("danger" if left < 0 else ("warning" if left <= WARN_DAYS else "secondary")),
+                "basis": deadline.basis,
+            }
+        )
+    return render_to_string(
+        "reports/_panel.html",
+        {"year": year, "report": report, "rows": rows, "jurisdiction": user.jurisdiction},
+        request=request,
+    )
