@@ -62,7 +62,16 @@ def _name(catalog: Catalog, ind: str) -> str:
 
 
 def _usable(figs: list[Figure]) -> list[Figure]:
-    return [f for f in figs if f.indicator and f.scope is None and f.upper is None]
+    """Figures that state a result: not frequencies, ranges or next year's targets."""
+    return [
+        f
+        for f in figs
+        if f.indicator and f.scope is None and f.upper is None and f.part != "next_year"
+    ]
+
+
+def _shown(f: Figure) -> str:
+    return f.number_text if f.unit == "%" else f"{f.number_text}{f.unit}"
 
 
 def _nearest(figs: list[Figure], ind: str, pos: int, exclude: set[int]) -> Figure | None:
@@ -307,8 +316,8 @@ def _duplicates(report: Report, catalog: Catalog) -> list[Finding]:
             Finding(
                 "duplicate_indicator",
                 WARNING,
-                f"同一指标“{_name(catalog, f.indicator)}”前后出现不同数值（{prev.number_text}{prev.unit} 与 "
-                f"{f.number_text}{f.unit}），请核对是否口径不同或有误。",
+                f"同一指标“{_name(catalog, f.indicator)}”前后出现不同数值（{_shown(prev)} 与 "
+                f"{_shown(f)}），请核对是否口径不同或有误。",
                 _section_of(report, f.start),
                 f.span,
                 f.start,

@@ -108,6 +108,10 @@ def _read_pdf(data: bytes) -> str:
     text = "\n".join(pages)
     # page numbers such as —1— or - 2 - on their own line
     text = re.sub(r"(?m)^[ \t]*[—\-－–][ \t]*\d+[ \t]*[—\-－–][ \t]*$", "", text)
+    # Quote marks set in another font come out of place (下放66“”项): drop the
+    # strays next to digits and empty pairs, they would split a figure from its unit.
+    text = re.sub(r"(?<=\d)(?:[ ]*[“”‘’])+[ ]*", "", text)
+    text = re.sub(r"“[ ]*”", "", text)
     text = remove_cjk_spaces(text)
     return join_hard_breaks(text)
 

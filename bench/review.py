@@ -1,0 +1,100 @@
+"""Benchmark of the review package: reports read and analysed per second on one core.
+
+The seeds are repeated to make at least 100 .txt reports; .docx files are made
+from the seeds with python-docx and .pdf files from those with LibreOffice
+(`soffice --headless --convert-to pdf`, with its own profile in a temp dir).
+Last line: txt_per_s=N docx_per_s=N pdf_per_s=N
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# This file is named review.py: when run as a script its folder comes first on
+# sys.path and would shadow the review package.
+_HERE = str(Path(__file__).resolve().parent)
+sys.path[:] = [p for p in sys.path if str(Path(p or ".").resolve()) != _HERE]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import docx  # noqa: E402
+
+from review.pipeline import analyse_file  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def _rate(files: list[Path], repeat: int) -> float:
+    started = time.perf_counter()
+    n = 0
+    for _ in range(repeat):
+        for f in files:
+            report = analyse_file(f)
+            if not report.figures:
+                raise SystemExit(f"{f.name}: no figures found")
+            n += 1
+    return n / (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", default=str(SEEDS), help="folder with the seed .txt reports")
+    parser.add_argument("--txt", type=int, default=200, help="number of .txt reports to analyse")
+    args = parser.parse_args()
+    seeds = sorted(Path(args.seeds).glob("*.txt"))
+    if not seeds:
+        raise SystemExit(f"no seeds in {args.seeds}")
+    out = sys.stdout
+    # warm up (regex compilation, catalog)
+    _rate(seeds, 1)
+    txt = _rate(seeds, max(1, args.txt // len(seeds)))
+    out.write(
+        f"txt: {txt:.1f} reports/s over {max(1, args.txt // len(seeds)) * len(seeds)} reports\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        docs = []
+        for seed in seeds:
+            d = docx.Document()
+            for line in seed.read_text(encoding="utf-8").split("\n"):
+                d.add_paragraph(line)
+            path = tmpdir / f"{seed.stem}.docx"
+            d.save(str(path))
+            docs.append(path)
+        docx_rate = _rate(docs, 4)
+        out.write(f"docx: {docx_rate:.1f} reports/s\n")
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        pdf_rate = 0.0
+        if soffice is None:
+            out.write("pdf: soffice not found, pdf rate not measured\n")
+        else:
+            profile = (tmpdir / "lo-profile").as_uri()
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(tmpdir),
+                    *map(str, docs),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+            pdfs = sorted(tmpdir.glob("*.pdf"))
+            pdf_rate = _rate(pdfs, 2)
+            out.write(f"pdf: {pdf_rate:.1f} reports/s over {len(pdfs) * 2} reports\n")
+    out.write(f"txt_per_s={txt:.0f} docx_per_s={docx_rate:.0f} pdf_per_s={pdf_rate:.0f}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

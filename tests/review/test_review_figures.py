@@ -1,0 +1,103 @@
+"""Figure extraction on texts written for these tests (not copied from any report)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from review_helpers import TEXTS
+
+from review import analyse_file, extract_figures
+
+
+def test_sample_county_matches_hand_checked_figures() -> None:
+    expected = json.loads((TEXTS / "sample_county.json").read_text(encoding="utf-8"))["figures"]
+    report = analyse_file(TEXTS / "sample_county.txt")
+    got = [
+        {k: f.to_json()[k] for k in ("number_text", "value", "unit", "qualifier", "indicator")}
+        for f in report.figures
+    ]
+    assert got == expected
+    assert len(got) == 41
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("热线共受理群众诉求25万余次。", 250_000, "次", "at_least"),
+        ("培训执法人员一千七百余人。", 1700, "人", "at_least"),
+        ("共清理文件一百零六件。", 106, "件", None),
+        ("调解成功率百分之九十八。", 98, "%", None),
+        ("满意率比上年提高2.5个百分点。", 2.5, "个百分点", None),
+        ("罚没金额1.5亿元。", 15_000, "万元", None),
+        ("罚没金额320万元。", 320, "万元", None),
+        ("发放资料约3000份。", 3000, "份", "approx"),
+        ("出庭率不到60%。", 60, "%", "at_most"),
+        ("办结率在95%以上。", 95, "%", "at_least"),
+        ("每周两次开展检查。", 2, "次", None),
+        ("在5个工作日内答复。", 5, "工作日", "at_most"),
+        ("开展活动20场左右。", 20, "场", "approx"),
+        ("受理案件超过200件。", 200, "件", "at_least"),
+        ("聘请法律顾问十一名。", 11, "名", None),
+    ],
+)
+def test_reads_value_unit_and_qualifier(
+    text: str, value: float, unit: str, qualifier: str | None
+) -> None:
+    figs = extract_figures(text)
+    assert len(figs) == 1, [f.span for f in figs]
+    f = figs[0]
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+    assert text[f.start : f.end] == f.span
+
+
+def test_range_keeps_both_ends() -> None:
+    (f,) = extract_figures("计划组织培训3至5期。")
+    assert (f.value, f.upper, f.unit) == (3, 5, "期")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年1月16日组织培训。",
+        "按照示政办〔2024〕15号文件要求。",
+        "依据条例第三十三条规定。",
+        "一是加强领导；二是完善制度；第三，强化监督。",
+        "全面落实“十四五”规划，学习党的二十大精神。",
+        "12345热线和12348公共法律服务热线运行良好。",
+        "咨询电话0371-12345678。",
+        "增强“四个意识”，从三个方面入手，落实“三重一大”。",
+        "全面推行行政执法三项制度。",
+        "前11个月行政败诉率位居第二名。",
+        "每月1日至25日为宁静日。",
+        "确保每一件文件都经得起检验，这是一项全局性工作。",
+        "《安全生产十五条措施》已印发。",
+        "在“3·15”“12·4”等节点开展宣传。",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert [f.span for f in extract_figures(text)] == []
+
+
+def test_one_numeral_two_rates() -> None:
+    figs = extract_figures("认真办理人大代表建议，承办县人大议案204件，办结率、满意率均达100%。")
+    assert [(f.value, f.indicator) for f in figs] == [
+        (204, "proposals.npc_suggestions"),
+        (100, "proposals.npc_completion_rate"),
+        (100, "proposals.npc_satisfaction_rate"),
+    ]
+
+
+def test_both_subjects_share_a_rate() -> None:
+    figs = extract_figures("办理人大代表建议30件、政协提案40件，办复率均达100%。")
+    assert [f.indicator for f in figs] == [
+        "proposals.npc_suggestions",
+        "proposals.cppcc_proposals",
+        "proposals.npc_completion_rate",
+        "proposals.cppcc_completion_rate",
+    ]
+
+
+def test_frequency_has_no_indicator() -> None:
+    (f,) = extract_figures("对政务新媒体开展每月一次的检查。")
+    assert (f.value, f.unit, f.indicator) == (1, "次", None)
