@@ -1,0 +1,123 @@
+"""Reading .txt (UTF-8, GB18030), .docx (paragraphs and tables), .pdf and .html."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from review_helpers import seed_path
+
+from review import ReadError, analyse_file, read_bytes, read_document
+
+SAMPLE = (
+    "示例县2024年度法治政府建设工作报告\n一、主要成效\n全年共收到行政复议申请152件，受理130件。\n"
+)
+
+
+def _docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    if table:
+        t = d.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                t.cell(r, c).text = cell
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_txt_utf8_and_gb18030_read_the_same() -> None:
+    a = read_bytes("a.txt", SAMPLE.encode("utf-8"))
+    b = read_bytes("b.txt", SAMPLE.encode("gb18030"))
+    c = read_bytes("c.txt", b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"))
+    assert a.text == b.text == c.text == SAMPLE
+
+
+def test_fullwidth_digits_are_folded_without_moving_offsets() -> None:
+    doc = read_bytes("a.txt", "审查通过率１００％，修改　５件。".encode())
+    assert doc.text == "审查通过率100%，修改 5件。"
+
+
+def test_docx_paragraphs_and_tables() -> None:
+    data = _docx_bytes(
+        ["示例县2024年度法治政府建设工作报告", "一、主要成效", "全年共收到行政复议申请152件。"],
+        table=[["指标", "数量"], ["受理行政复议案件", "130件"]],
+    )
+    doc = read_bytes("r.docx", data)
+    assert doc.format == "docx"
+    assert "收到行政复议申请152件" in doc.text
+    assert "受理行政复议案件 130件" in doc.text  # cells apart, tab folded to a space
+
+
+def test_pdf_from_a_seed_reads_like_the_txt(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.fail("需要 LibreOffice（soffice）生成测试用 PDF")
+    seed = seed_path("000")
+    src = tmp_path / "seed.docx"
+    src.write_bytes(_docx_bytes(seed.read_text(encoding="utf-8").split("\n")))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf_report = analyse_file(tmp_path / "seed.pdf")
+    txt_report = analyse_file(seed)
+    assert pdf_report.problems == []
+    got = [(f.value, f.unit, f.indicator) for f in pdf_report.figures]
+    want = [(f.value, f.unit, f.indicator) for f in txt_report.figures]
+    assert got == want
+    assert "审结80件" in pdf_report.text  # hard line breaks joined, no spaces inside
+
+
+def test_pdf_without_text_layer_is_a_finding() -> None:
+    from pypdf import PdfWriter
+
+    w = PdfWriter()
+    w.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    w.write(buf)
+    doc = read_bytes("scan.pdf", buf.getvalue())
+    assert doc.problems and "文字层" in doc.problems[0]
+
+
+def test_html() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><style>p{}</style></head><body>"
+        "<h1>示例县2024年度法治政府建设工作报告</h1><p>一、主要成效</p>"
+        "<p>共收到行政复议申请152件&nbsp;，受理130件。</p><script>var x=1;</script></body></html>"
+    )
+    doc = read_bytes("r.html", page.encode("utf-8"))
+    assert doc.format == "html"
+    assert "共收到行政复议申请152件" in doc.text
+    assert "var x" not in doc.text
+
+
+def test_missing_file_and_binary_garbage_give_clear_messages(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="找不到文件"):
+        read_document(tmp_path / "nope.txt")
+    with pytest.raises(ReadError, match="不是文本文件"):
+        read_bytes("x.txt", b"\x00\x01\x02" * 100)
+    with pytest.raises(ReadError, match="Word"):
+        read_bytes("x.docx", b"PK\x03\x04garbage")
+
+
+def test_not_a_report_is_a_finding() -> None:
+    doc = read_bytes("menu.txt", "今日菜单：红烧肉、清蒸鱼、米饭三碗。".encode())
+    assert doc.problems
