@@ -6,7 +6,8 @@ import logging
 import uuid
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 logger = logging.getLogger("fazhi.errors")
@@ -22,8 +23,8 @@ class ErrorReferenceMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         from django.conf import settings
 
-        if settings.DEBUG:
-            return None
+        if settings.DEBUG or isinstance(exception, Http404 | PermissionDenied):
+            return None  # Django's own handlers give the 404/403 pages
         ref = uuid.uuid4().hex[:10].upper()
         logger.exception("未处理的错误 ref=%s path=%s", ref, request.path)
         html = render_to_string("500.html", {"ref": ref})
