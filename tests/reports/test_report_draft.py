@@ -98,6 +98,8 @@ def test_every_number_in_the_rendered_text_equals_its_indicator(fake, county) ->
             assert Decimal(m.group()) in allowed, (m.group(), span.indicator_id)
             # …and the value is the indicator's, read now from the ledger.
             fig = live[span.indicator_id]
-            assert Decimal(m.group()) in {v for v in (fig.value, fig.numerator, fig.denominator) if v is not None}
+            assert Decimal(m.group()) in {
+                v for v in (fig.value, fig.numerator, fig.denominator) if v is not None
+            }
             checked += 1
     assert checked >= 9
