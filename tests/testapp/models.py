@@ -1,5 +1,5 @@
-"""No migrations on purpose: the test database creates the table with run_syncdb, and
-`makemigrations` ignores apps without a migrations package."""
+"""A ledger-like model for the clock kernel's tests. It has a migration (PostgreSQL creates
+run_syncdb tables before migrated ones, so an unmigrated FK to org would fail there)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,14 @@ from django.db import models
 from fazhi.clocks.spec import ClockSpec, Unit
 from fazhi.org.models import ScopedManager
 
-ACCEPT_REVIEW = ClockSpec("acceptance_review", "受理审查期限", 5, Unit.WORKING_DAY, "行政复议法第三十条", law_version="2023")
+ACCEPT_REVIEW = ClockSpec(
+    "acceptance_review",
+    "受理审查期限",
+    5,
+    Unit.WORKING_DAY,
+    "行政复议法第三十条",
+    law_version="2023",
+)
 DECISION = ClockSpec(
     "decision",
     "复议决定期限",
@@ -23,9 +30,17 @@ DECISION = ClockSpec(
     pausable=True,
 )
 REPLY = ClockSpec(
-    "reply", "答复期限", 20, Unit.WORKING_DAY, "政府信息公开条例第三十三条", max_extension=20, pausable=True
+    "reply",
+    "答复期限",
+    20,
+    Unit.WORKING_DAY,
+    "政府信息公开条例第三十三条",
+    max_extension=20,
+    pausable=True,
 )
-SIMPLIFIED = ClockSpec("decision_simplified", "简易程序决定期限", 30, Unit.CALENDAR_DAY, "行政复议法第六十二条第二款")
+SIMPLIFIED = ClockSpec(
+    "decision_simplified", "简易程序决定期限", 30, Unit.CALENDAR_DAY, "行政复议法第六十二条第二款"
+)
 
 
 class Matter(models.Model):
