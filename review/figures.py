@@ -56,8 +56,10 @@ class Figure:
 
 _CN_DIGIT = "零〇一二两三四五六七八九十"
 _CN_ANY = _CN_DIGIT + "百千万亿"
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = rf"[{_CN_ANY}]*[{_CN_DIGIT}][{_CN_ANY}]*"
+# Bounded and anchored (no digit before the start) so that a long run of digits
+# or numerals is scanned in linear time, not retried from every position.
+_AR = r"(?<![\d.,])\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?"
+_CN = rf"(?<![{_CN_ANY}])[{_CN_DIGIT}][{_CN_ANY}]{{0,12}}"
 _NUM = rf"(?:{_AR}|{_CN})"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 

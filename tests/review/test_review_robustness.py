@@ -119,3 +119,12 @@ def test_truncated_pdf(cut: int) -> None:
         assert "PDF" in str(exc)
         return
     check(analyse_document(doc))
+
+
+def test_long_runs_are_linear() -> None:
+    import time
+
+    for text in ("一" * 20000, "1" * 20000, "1," * 10000, "件" * 20000, "受理5件，" * 2000):
+        started = time.perf_counter()
+        check(analyse_text("x.txt", text))
+        assert time.perf_counter() - started < 5, text[:10]
