@@ -10,15 +10,16 @@ from review_helpers import TEXTS
 from review import analyse_file, extract_figures
 
 
-def test_sample_county_matches_hand_checked_figures() -> None:
-    expected = json.loads((TEXTS / "sample_county.json").read_text(encoding="utf-8"))["figures"]
-    report = analyse_file(TEXTS / "sample_county.txt")
+@pytest.mark.parametrize(("name", "count"), [("sample_county", 41), ("sample_city", 40)])
+def test_own_texts_match_hand_checked_figures(name: str, count: int) -> None:
+    expected = json.loads((TEXTS / f"{name}.json").read_text(encoding="utf-8"))["figures"]
+    report = analyse_file(TEXTS / f"{name}.txt")
     got = [
         {k: f.to_json()[k] for k in ("number_text", "value", "unit", "qualifier", "indicator")}
         for f in report.figures
     ]
     assert got == expected
-    assert len(got) == 41
+    assert len(got) == count
 
 
 @pytest.mark.parametrize(
