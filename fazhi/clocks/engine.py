@@ -60,7 +60,11 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def unit_text(unit: str, n: int) -> str:
-    return {Unit.WORKING_DAY: f"{n}个工作日", Unit.MONTH: f"{n}个月"}.get(unit, f"{n}日")
+    if unit == Unit.WORKING_DAY:
+        return f"{n}个工作日"
+    if unit == Unit.MONTH:
+        return f"{n}个月"
+    return f"{n}日"
 
 
 def _md(d: dt.date, year: int) -> str:

@@ -65,7 +65,9 @@ def parse(year: int, text: str) -> list[Row]:
         if _parse_date(name, year) is not None:
             problems.append(f"第{n}行：请先写节日名称，如“春节 {year}-02-15 至 {year}-02-21”")
             continue
-        rest_part, makeup_part, seen_word = [], [], False
+        rest_part: list[str] = []
+        makeup_part: list[str] = []
+        seen_word = False
         for tok in rest:
             if tok in MAKEUP_WORDS:
                 seen_word = True

@@ -62,7 +62,7 @@ def edit(request: HttpRequest, year: int | None = None) -> HttpResponse:
                 )
                 return redirect("workcal:years")
     else:
-        initial = {"year": year}
+        initial: dict[str, object] = {"year": year}
         if existing is not None:
             initial |= {"source_note": existing.source_note, "lines": as_text(existing)}
         form = YearEntryForm(initial=initial)

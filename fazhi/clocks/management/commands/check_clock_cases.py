@@ -26,7 +26,10 @@ def compute_case(case: dict[str, Any]) -> Due:
         start,
         case["length"],
         case["unit"],
-        pauses=[(_date(p["from"]), _date(p.get("to")), p.get("reason", "")) for p in case.get("pauses", [])],
+        pauses=[
+            (_date(p["from"]), _date(p.get("to")), p.get("reason", ""))
+            for p in case.get("pauses", [])
+        ],
         extension=int(extension.get("length", 0)),
         restart=_date((case.get("restart") or {}).get("date")),
     )
@@ -75,7 +78,9 @@ class Command(BaseCommand):
             computed, problems = check_case(case)
             expected = case.get("expected_due") or f"null [{case.get('expected_flag')}]"
             status = "ok" if not problems else "FAIL " + "；".join(problems)
-            self.stdout.write(f"{case.get('id')}  expected={expected}  computed={computed}  {status}")
+            self.stdout.write(
+                f"{case.get('id')}  expected={expected}  computed={computed}  {status}"
+            )
             if problems:
                 failed += 1
             else:
