@@ -80,7 +80,14 @@ def _title_of(rest: str) -> str:
     return title
 
 
-def classify(title: str) -> str:
+def classify(title: str, year: int | None = None) -> str:
+    """Statutory part of a top-level section, from its title (and the report year)."""
+    years = [int(y) for y in re.findall(r"(20\d\d)\s*年", title)]
+    if year and years and not _LEADER_TITLE.search(title) and not _SHORT_TITLE.search(title):
+        if max(years) > year:
+            return "next_year"
+        if not re.search(r"下一步|下步|明年|下一年|打算|今后", title):
+            return "achievements"
     if _LEADER_TITLE.search(title):
         return "leader_duties"
     if _OTHER_TITLE.search(title) and len(title) < 20:
@@ -185,7 +192,7 @@ def analyse(text: str) -> Structure:
     st.headings = find_headings(text)
     st.sections = _top_level(st.headings)
     for sec in st.sections:
-        sec.part = classify(sec.title)
+        sec.part = classify(sec.title, st.year)
     parts = {p: False for p in PARTS}
     for sec in st.sections:
         if sec.part:

@@ -102,3 +102,39 @@ def test_both_subjects_share_a_rate() -> None:
 def test_frequency_has_no_indicator() -> None:
     (f,) = extract_figures("对政务新媒体开展每月一次的检查。")
     assert (f.value, f.unit, f.indicator) == (1, "次", None)
+
+
+def test_sections_named_after_the_five_statutory_contents() -> None:
+    from review.structure import analyse
+
+    text = (
+        "某区人民政府2023年法治政府建设情况报告\n"
+        "一、2023年推进法治政府建设的主要举措和成效\n（一）完善制度。共制定规范性文件3件。\n"
+        "1. 加强审核。审核合同50份。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n区长带头学法4次。\n"
+        "三、存在的不足和原因\n执法队伍不足。\n"
+        "四、2024年推进法治政府建设的主要安排\n继续努力。\n"
+        "五、其他需要报告的事项\n无。\n"
+    )
+    st = analyse(text)
+    assert st.year == 2023
+    assert [s.part for s in st.sections] == [
+        "achievements",
+        "leader_duties",
+        "shortcomings",
+        "next_year",
+        "other",
+    ]
+    assert all(st.statutory_parts.values())
+    assert [(h.level, h.marker) for h in st.headings] == [
+        (1, "一、"),
+        (2, "（一）"),
+        (3, "1."),
+        (1, "二、"),
+        (1, "三、"),
+        (1, "四、"),
+        (1, "五、"),
+    ]
+    assert (
+        analyse("某县2023年报告\n一、2023年主要工作\n做了很多。").sections[0].part == "achievements"
+    )
