@@ -129,7 +129,7 @@ def build(rows: int) -> Jurisdiction:
                     copy.write_row(row)
     with connection.cursor() as cur:
         cur.execute(f"ANALYZE {connection.ops.quote_name(Case._meta.db_table)}")
-    print(f"inserted {per * COUNTIES} rows in {time.perf_counter() - t0:.1f}s", file=sys.stderr)  # noqa: T201
+    sys.stderr.write(f"inserted {per * COUNTIES} rows in {time.perf_counter() - t0:.1f}s" + "\n")
     return counties[0]
 
 
@@ -151,6 +151,10 @@ def best_of(n: int, fn) -> float:  # type: ignore[no-untyped-def]
         fn()
         times.append(time.perf_counter() - t)
     return min(times)
+
+
+def emit(line: str) -> None:
+    sys.stdout.write(line + "\n")
 
 
 def main() -> None:
@@ -186,19 +190,19 @@ def main() -> None:
         1, lambda: evaluate(scope, jurisdiction=county, year=args.year, with_rows=True)
     )
     snap = evaluate(scope, jurisdiction=county, year=args.year, with_rows=False)
-    print(
-        f"rows in table: {total}; county {county.code} {args.year}: received={snap['reconsideration.received'].value} "  # noqa: T201
+    emit(
+        f"rows in table: {total}; county {county.code} {args.year}: received={snap['reconsideration.received'].value} "
         f"concluded={snap['reconsideration.concluded'].value} correction_rate={snap['reconsideration.correction_rate'].text}"
     )
-    print(
-        f"all {len(snap.figures)} ids (values): {kernel_s:.4f}s; with row counts per id: {rows_s:.4f}s; "  # noqa: T201
+    emit(
+        f"all {len(snap.figures)} ids (values): {kernel_s:.4f}s; with row counts per id: {rows_s:.4f}s; "
         f"hand-written SQL for 5 ids: {sql_s:.4f}s"
     )
-    print(
-        f"of which the ledgers' counts() (ORM aggregate, built and run): {ledger_s:.4f}s; "  # noqa: T201
+    emit(
+        f"of which the ledgers' counts() (ORM aggregate, built and run): {ledger_s:.4f}s; "
         f"kernel overhead (口径, rates, identities, links): {kernel_s - ledger_s:.4f}s"
     )
-    print(f"seconds={kernel_s:.4f} ratio_to_sql={kernel_s / sql_s:.2f}")  # noqa: T201
+    emit(f"seconds={kernel_s:.4f} ratio_to_sql={kernel_s / sql_s:.2f}")
 
 
 if __name__ == "__main__":

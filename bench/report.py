@@ -37,6 +37,10 @@ def timed(fn):  # type: ignore[no-untyped-def]
     return out, time.perf_counter() - t
 
 
+def emit(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description="年度报告生成基准（docx、PDF 与直接调用 LibreOffice 对比）"
@@ -71,8 +75,8 @@ def main() -> None:
         subprocess.run(cmd, check=True, capture_output=True)  # noqa: S603 - warm the bare profile too
         _, bare_s = timed(lambda: subprocess.run(cmd, check=True, capture_output=True))  # noqa: S603
         shutil.rmtree(profile, ignore_errors=True)
-    print(f"{report.title}: docx {len(docx)} bytes")  # noqa: T201
-    print(f"docx_s={docx_s:.3f} pdf_s={pdf_s:.3f} bare_convert_s={bare_s:.3f}")  # noqa: T201
+    emit(f"{report.title}: docx {len(docx)} bytes")
+    emit(f"docx_s={docx_s:.3f} pdf_s={pdf_s:.3f} bare_convert_s={bare_s:.3f}")
 
 
 if __name__ == "__main__":
