@@ -34,6 +34,8 @@ def check_headers(spec: SheetSpec, headers: list[str]) -> list[Problem]:
 def parse(
     spec: SheetSpec, headers: list[str], body: list[list[Any]]
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    """Every non-empty row with its values; a cell that cannot be read becomes None and a
+    problem, so that the row's other checks still run and the user sees everything at once."""
     index = {h: i for i, h in enumerate(headers) if h}
     parsed: list[tuple[int, dict[str, Any]]] = []
     problems: list[Problem] = []
@@ -41,7 +43,6 @@ def parse(
         if all(c is None or str(c).strip() == "" for c in raw):
             continue
         values: dict[str, Any] = {}
-        row_ok = True
         for col in spec.columns:
             i = index.get(col.header)
             cell = raw[i] if i is not None and i < len(raw) else None
@@ -49,9 +50,8 @@ def parse(
                 values[col.key] = col.parse(cell)
             except CellError as exc:
                 problems.append(Problem(n, col.header, str(exc)))
-                row_ok = False
-        if row_ok:
-            parsed.append((n, values))
+                values[col.key] = None
+        parsed.append((n, values))
     return parsed, problems
 
 
@@ -70,11 +70,15 @@ def run_import(
     if not body:
         return ImportReport(problems=[Problem(2, "", "没有数据行")])
     parsed, problems = parse(spec, headers, body)
+    unreadable = {(p.row, p.column) for p in problems}
+    later: list[Problem] = []
     if spec.check_all is not None:
-        problems += spec.check_all(parsed, context)
+        later += spec.check_all(parsed, context)
     if spec.check_row is not None:
         for n, values in parsed:
-            problems += spec.check_row(n, values, context)
+            later += spec.check_row(n, values, context)
+    # A cell already reported as unreadable is not reported again by the cross-column checks.
+    problems += [p for p in later if (p.row, p.column) not in unreadable]
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
         return ImportReport(

@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 from python_calamine import CalamineWorkbook
 
-from fazhi.lib.gongwen import docx_text
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import State
+from fazhi.lib.gongwen import docx_text
 
 D = dt.date.fromisoformat
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,11 @@ def test_filters_and_search(new_case, officer):
 def test_overdue_filter(new_case, officer):
     old = new_case(D("2025-01-06"))
     workflow.accept(old, on=D("2025-01-07"), by=officer)
-    html = client_for(officer).get(reverse("reconsideration:list"), {"overdue": "true"}).content.decode()
+    html = (
+        client_for(officer)
+        .get(reverse("reconsideration:list"), {"overdue": "true"})
+        .content.decode()
+    )
     assert old.case_number in html and "已超期" in html
 
 
@@ -107,9 +111,8 @@ def test_reader_reads_but_cannot_act(case, reader):
 
 
 def test_respondent_department_sees_but_cannot_act(case, police):
-    from tests.conftest import make_user
-
     from fazhi.org.models import Role
+    from tests.conftest import make_user
 
     clerk = make_user("police_clerk", Role.CLERK, case.jurisdiction, police)
     c = client_for(clerk)
@@ -121,20 +124,39 @@ def test_create_with_chinese_errors_then_success(officer, police):
     c = client_for(officer)
     url = reverse("reconsideration:create")
     data = {
-        "received_on": "2099-01-01", "channel": "in_person", "procedure": "ordinary", "respondent_department": police.pk,
-        "respondent_name": "示例县公安局", "act_category": "penalty", "act_description": "行政处罚决定",
-        "applicants-TOTAL_FORMS": "1", "applicants-INITIAL_FORMS": "0", "applicants-MIN_NUM_FORMS": "1",
-        "applicants-MAX_NUM_FORMS": "1000", "applicants-0-kind": "natural_person", "applicants-0-name": "",
+        "received_on": "2099-01-01",
+        "channel": "in_person",
+        "procedure": "ordinary",
+        "respondent_department": police.pk,
+        "respondent_name": "示例县公安局",
+        "act_category": "penalty",
+        "act_description": "行政处罚决定",
+        "applicants-TOTAL_FORMS": "1",
+        "applicants-INITIAL_FORMS": "0",
+        "applicants-MIN_NUM_FORMS": "1",
+        "applicants-MAX_NUM_FORMS": "1000",
+        "applicants-0-kind": "natural_person",
+        "applicants-0-name": "",
     }
     html = c.post(url, data).content.decode()
     assert "收到申请日期不能晚于今天" in html
     assert "请至少填写一名申请人" in html or "这个字段是必填项" in html
     assert ReconsiderationCase.objects.count() == 0
-    data.update({"received_on": "2025-06-03", "applicants-0-name": "李四", "case_number": "示政复〔2025〕9号"})
+    data.update(
+        {
+            "received_on": "2025-06-03",
+            "applicants-0-name": "李四",
+            "case_number": "示政复〔2025〕9号",
+        }
+    )
     r = c.post(url, data)
     case = ReconsiderationCase.objects.get()
     assert r.status_code == 302 and r["Location"] == case.get_absolute_url()
-    assert case.case_number == "示政复〔2025〕9号" and case.law_version == "2023" and case.applicant_names == "李四"
+    assert (
+        case.case_number == "示政复〔2025〕9号"
+        and case.law_version == "2023"
+        and case.applicant_names == "李四"
+    )
     html = c.post(url, data).content.decode()
     assert "案号“示政复〔2025〕9号”已被使用" in html
     assert ReconsiderationCase.objects.count() == 1
@@ -143,10 +165,19 @@ def test_create_with_chinese_errors_then_success(officer, police):
 def test_law_version_override_needs_reason(officer, police):
     c = client_for(officer)
     data = {
-        "received_on": "2025-06-03", "channel": "in_person", "procedure": "ordinary", "respondent_name": "示例县公安局",
-        "act_category": "penalty", "act_description": "行政处罚决定", "law_version": "2017",
-        "applicants-TOTAL_FORMS": "1", "applicants-INITIAL_FORMS": "0", "applicants-MIN_NUM_FORMS": "1",
-        "applicants-MAX_NUM_FORMS": "1000", "applicants-0-kind": "natural_person", "applicants-0-name": "王五",
+        "received_on": "2025-06-03",
+        "channel": "in_person",
+        "procedure": "ordinary",
+        "respondent_name": "示例县公安局",
+        "act_category": "penalty",
+        "act_description": "行政处罚决定",
+        "law_version": "2017",
+        "applicants-TOTAL_FORMS": "1",
+        "applicants-INITIAL_FORMS": "0",
+        "applicants-MIN_NUM_FORMS": "1",
+        "applicants-MAX_NUM_FORMS": "1000",
+        "applicants-0-kind": "natural_person",
+        "applicants-0-name": "王五",
     }
     html = c.post(reverse("reconsideration:create"), data).content.decode()
     assert "调整须填写理由" in html

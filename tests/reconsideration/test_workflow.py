@@ -46,7 +46,10 @@ def test_hand_typed_number_collision_refused_and_skipped(new_case, officer):
 
 def test_accept_before_receipt_refused(new_case, officer):
     case = new_case(D("2025-03-10"))
-    with pytest.raises(workflow.TransitionError, match="受理日期（2025年3月9日）不能早于收到申请日期（2025年3月10日）"):
+    with pytest.raises(
+        workflow.TransitionError,
+        match="受理日期（2025年3月9日）不能早于收到申请日期（2025年3月10日）",
+    ):
         workflow.accept(case, on=D("2025-03-09"), by=officer)
     case.refresh_from_db()
     assert case.state == State.RECEIVED and case.accepted_on is None
@@ -86,12 +89,16 @@ def test_closing_with_open_suspension_refused(new_case, officer):
     for close in (
         lambda: workflow.decide(case, outcome=Outcome.UPHELD, on=D("2025-04-01"), by=officer),
         lambda: workflow.mediate(case, on=D("2025-04-01"), by=officer),
-        lambda: workflow.terminate(case, reason=TerminationReason.WITHDRAWN, on=D("2025-04-01"), by=officer),
+        lambda: workflow.terminate(
+            case, reason=TerminationReason.WITHDRAWN, on=D("2025-04-01"), by=officer
+        ),
     ):
         with pytest.raises(workflow.TransitionError, match="中止状态，请先恢复审理"):
             close()
     # 中止满60日: 终止 is the lawful way out (Art. 41).
-    workflow.terminate(case, reason=TerminationReason.SUSPENSION_LAPSED, on=D("2025-05-20"), by=officer)
+    workflow.terminate(
+        case, reason=TerminationReason.SUSPENSION_LAPSED, on=D("2025-05-20"), by=officer
+    )
     assert case.state == State.CONCLUDED and case.outcome == Outcome.TERMINATED
 
 
@@ -116,8 +123,15 @@ def test_one_history_entry_per_transition(new_case, officer, head):
     workflow.extend(case, on=D("2025-04-20"), days=30, by=head)
     workflow.decide(case, outcome=Outcome.CHANGED, on=D("2025-05-20"), by=officer)
     assert audit.transitions(case) == [
-        "received", "accepted", "copy_sent", "answered", "hearing_held",
-        "suspended", "resumed", "extended", "decided",
+        "received",
+        "accepted",
+        "copy_sent",
+        "answered",
+        "hearing_held",
+        "suspended",
+        "resumed",
+        "extended",
+        "decided",
     ]
     entries = audit.history_entries(case, event_labels=workflow.EVENT_LABELS)
     assert entries[0].event == "作出复议决定"
@@ -145,7 +159,12 @@ def test_available_matches_guards(new_case, officer, reader, outsider):
     assert workflow.available(case, reader) == []
     assert workflow.available(case, outsider) == []
     workflow.accept(case, on=D("2025-03-11"), by=officer)
-    assert [a.code for a in workflow.available(case, officer)] == ["send_copy", "suspend", "mediate", "terminate"]
+    assert [a.code for a in workflow.available(case, officer)] == [
+        "send_copy",
+        "suspend",
+        "mediate",
+        "terminate",
+    ]
 
 
 def test_refusal_needs_reason(new_case, officer):
@@ -166,5 +185,9 @@ def test_deem_accepted_command(new_case, officer):
     call_command("reconsideration_deem_accepted", "--today", "2025-03-20", stdout=out)
     assert "视为受理 1 件" in out.getvalue()
     case.refresh_from_db()
-    assert case.state == State.ACCEPTED and case.deemed_accepted and case.accepted_on == D("2025-03-10")
+    assert (
+        case.state == State.ACCEPTED
+        and case.deemed_accepted
+        and case.accepted_on == D("2025-03-10")
+    )
     assert audit.transitions(case)[-1] == "deemed_accepted"

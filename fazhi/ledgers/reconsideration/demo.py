@@ -44,11 +44,24 @@ DAY = dt.timedelta(days=1)
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰海波宁斌鹏辉飞俊"
-COMPANIES = ["建筑工程有限公司", "商贸有限公司", "餐饮管理有限公司", "物流有限公司", "农业专业合作社", "科技有限公司", "房地产开发有限公司"]
+COMPANIES = [
+    "建筑工程有限公司",
+    "商贸有限公司",
+    "餐饮管理有限公司",
+    "物流有限公司",
+    "农业专业合作社",
+    "科技有限公司",
+    "房地产开发有限公司",
+]
 PLACES = ["城关", "河西", "东岗", "南湖", "北山", "新民", "青石", "柳林"]
 
 ACTS = {
-    ActCategory.PENALTY: ["作出的行政处罚决定（罚款）", "作出的责令停产停业处罚决定", "作出的行政拘留处罚决定", "作出的没收违法所得决定"],
+    ActCategory.PENALTY: [
+        "作出的行政处罚决定（罚款）",
+        "作出的责令停产停业处罚决定",
+        "作出的行政拘留处罚决定",
+        "作出的没收违法所得决定",
+    ],
     ActCategory.COERCION: ["作出的查封扣押决定", "作出的强制拆除决定"],
     ActCategory.LICENSING: ["作出的不予行政许可决定", "作出的撤销许可决定"],
     ActCategory.DISCLOSURE: ["作出的政府信息公开答复", "逾期未答复政府信息公开申请"],
@@ -58,13 +71,26 @@ ACTS = {
     ActCategory.OTHER: ["作出的信访事项处理意见", "作出的行政协议解除通知"],
 }
 CATEGORY_WEIGHTS = {
-    ActCategory.PENALTY: 34, ActCategory.COERCION: 7, ActCategory.LICENSING: 8, ActCategory.DISCLOSURE: 14,
-    ActCategory.NONPERFORMANCE: 12, ActCategory.CONFIRMATION: 11, ActCategory.EXPROPRIATION: 8, ActCategory.OTHER: 6,
+    ActCategory.PENALTY: 34,
+    ActCategory.COERCION: 7,
+    ActCategory.LICENSING: 8,
+    ActCategory.DISCLOSURE: 14,
+    ActCategory.NONPERFORMANCE: 12,
+    ActCategory.CONFIRMATION: 11,
+    ActCategory.EXPROPRIATION: 8,
+    ActCategory.OTHER: 6,
 }
 OUTCOME_WEIGHTS = {
-    Outcome.UPHELD: 40, Outcome.REVOKED: 10, Outcome.CHANGED: 3, Outcome.CONFIRMED_ILLEGAL: 7,
-    Outcome.CONFIRMED_INVALID: 1, Outcome.ORDERED_TO_PERFORM: 4, Outcome.CLAIMS_REJECTED: 11,
-    Outcome.APPLICATION_DISMISSED: 5, Outcome.TERMINATED: 12, Outcome.MEDIATED: 7,
+    Outcome.UPHELD: 40,
+    Outcome.REVOKED: 10,
+    Outcome.CHANGED: 3,
+    Outcome.CONFIRMED_ILLEGAL: 7,
+    Outcome.CONFIRMED_INVALID: 1,
+    Outcome.ORDERED_TO_PERFORM: 4,
+    Outcome.CLAIMS_REJECTED: 11,
+    Outcome.APPLICATION_DISMISSED: 5,
+    Outcome.TERMINATED: 12,
+    Outcome.MEDIATED: 7,
 }
 
 
@@ -82,20 +108,26 @@ def _pick(rng: random.Random, weights: dict[Any, int]) -> Any:
 def _person(rng: random.Random) -> tuple[str, str]:
     r = rng.random()
     if r < 0.78:
-        return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))), ApplicantKind.NATURAL_PERSON
+        return rng.choice(SURNAMES) + "".join(
+            rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))
+        ), ApplicantKind.NATURAL_PERSON
     if r < 0.95:
         return rng.choice(PLACES) + rng.choice(COMPANIES), ApplicantKind.LEGAL_PERSON
     return rng.choice(PLACES) + "村民委员会", ApplicantKind.OTHER_ORGANISATION
 
 
-def _due(start: dt.date, length: int, *, pauses: list[tuple[dt.date, dt.date]] = (), extension: int = 0) -> dt.date | None:  # type: ignore[assignment]
+def _due(
+    start: dt.date, length: int, *, pauses: list[tuple[dt.date, dt.date]] = (), extension: int = 0
+) -> dt.date | None:  # type: ignore[assignment]
     try:
         return compute(start, length, Unit.CALENDAR_DAY, pauses=pauses, extension=extension).due_on
     except ClockError:
         return None
 
 
-def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date) -> tuple[ReconsiderationCase, dict[str, Any]]:
+def simulate(
+    rng: random.Random, place: Place, received: dt.date, today: dt.date
+) -> tuple[ReconsiderationCase, dict[str, Any]]:
     """One case as it stands today: its timeline drawn at random, cut off at `today`."""
     version = law_version_for(received)
     simplified = version == LawVersion.V2023 and rng.random() < 0.22
@@ -103,14 +135,28 @@ def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date
     respondent = rng.choice(place.respondents)
     name, kind = _person(rng)
     c = ReconsiderationCase(
-        jurisdiction=place.jurisdiction, handling_department=place.handling, law_version=version,
+        jurisdiction=place.jurisdiction,
+        handling_department=place.handling,
+        law_version=version,
         procedure=Procedure.SIMPLIFIED if simplified else Procedure.ORDINARY,
-        channel=rng.choices(Channel.values, weights=[45, 25, 25, 5])[0], applicant_names=name,
-        respondent_department=respondent, respondent_name=f"{place.jurisdiction.name}{respondent.name}",
-        act_category=category, act_description=rng.choice(ACTS[category]), request="请求撤销该行政行为" if category != ActCategory.NONPERFORMANCE else "请求责令被申请人履行法定职责",
-        received_on=received, state=State.RECEIVED,
+        channel=rng.choices(Channel.values, weights=[45, 25, 25, 5])[0],
+        applicant_names=name,
+        respondent_department=respondent,
+        respondent_name=f"{place.jurisdiction.name}{respondent.name}",
+        act_category=category,
+        act_description=rng.choice(ACTS[category]),
+        request="请求撤销该行政行为"
+        if category != ActCategory.NONPERFORMANCE
+        else "请求责令被申请人履行法定职责",
+        received_on=received,
+        state=State.RECEIVED,
     )
-    applicant = {"name": name, "kind": kind, "phone": f"13{rng.randint(100000000, 999999999)}", "agent_name": rng.choice(["", "", "", "刘律师", "陈律师"])}
+    applicant = {
+        "name": name,
+        "kind": kind,
+        "phone": f"13{rng.randint(100000000, 999999999)}",
+        "agent_name": rng.choice(["", "", "", "刘律师", "陈律师"]),
+    }
 
     def cut(on: dt.date | None) -> bool:
         """True if `on` has happened by today."""
@@ -129,14 +175,21 @@ def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date
                 c.state = State.CORRECTION_REQUESTED
                 return c, applicant
         else:
-            c.state, c.closed_on = State.WITHDRAWN, c.correction_requested_on + dt.timedelta(days=16)
+            c.state, c.closed_on = (
+                State.WITHDRAWN,
+                c.correction_requested_on + dt.timedelta(days=16),
+            )
             c.closure_note = "逾期未补正，视为放弃行政复议申请"
             if not cut(c.closed_on):
                 c.state, c.closed_on, c.closure_note = State.CORRECTION_REQUESTED, None, ""
             return c, applicant
     base = c.correction_received_on or received
     if r < 0.15:
-        ends = {State.NOT_ACCEPTED: "不属于行政复议范围", State.WITHDRAWN: "经沟通协调，申请人撤回申请", State.REDIRECTED: "告知申请人向有管辖权的机关提出"}
+        ends = {
+            State.NOT_ACCEPTED: "不属于行政复议范围",
+            State.WITHDRAWN: "经沟通协调，申请人撤回申请",
+            State.REDIRECTED: "告知申请人向有管辖权的机关提出",
+        }
         state = rng.choices(list(ends), weights=[8, 4, 3])[0]
         closed = base + dt.timedelta(days=rng.randint(1, 5))
         if cut(closed):
@@ -161,7 +214,11 @@ def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date
         s_from = answer + dt.timedelta(days=rng.randint(2, 15))
         s_to = s_from + dt.timedelta(days=rng.randint(10, 45))
         if cut(s_from) and not cut(s_to + DAY):
-            c.state, c.suspended_on, c.suspension_reason = State.SUSPENDED, s_from, "申请人、被申请人同意和解，中止审理"
+            c.state, c.suspended_on, c.suspension_reason = (
+                State.SUSPENDED,
+                s_from,
+                "申请人、被申请人同意和解，中止审理",
+            )
             return c, applicant
         if cut(s_to + DAY):
             pauses.append((s_from, s_to))
@@ -180,7 +237,9 @@ def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date
     # Forgotten recent cases: the overdue ones on the deadline board.
     stuck = received >= today - dt.timedelta(days=200) and rng.random() < 0.06
     span = length + extension + sum((b - a).days + 1 for a, b in pauses)
-    closed = accepted + dt.timedelta(days=rng.randint(min(20, span - 5), span + (8 if rng.random() < 0.06 else -1)))
+    closed = accepted + dt.timedelta(
+        days=rng.randint(min(20, span - 5), span + (8 if rng.random() < 0.06 else -1))
+    )
     if rng.random() < 0.22:
         c.hearing_form = HearingForm.OPINIONS if rng.random() < 0.75 else HearingForm.HEARING
         heard = answer + dt.timedelta(days=rng.randint(1, 10))
@@ -195,9 +254,14 @@ def simulate(rng: random.Random, place: Place, received: dt.date, today: dt.date
         outcome = Outcome.CONFIRMED_ILLEGAL
     c.state, c.closed_on, c.outcome = State.CONCLUDED, closed, outcome
     if outcome == Outcome.TERMINATED:
-        c.termination_reason = rng.choices([TerminationReason.WITHDRAWN, TerminationReason.SETTLED, TerminationReason.OTHER], weights=[5, 4, 1])[0]
+        c.termination_reason = rng.choices(
+            [TerminationReason.WITHDRAWN, TerminationReason.SETTLED, TerminationReason.OTHER],
+            weights=[5, 4, 1],
+        )[0]
     c.concluded_on_time = None if due is None else closed <= due
-    c.opinion_letter = outcome in (Outcome.REVOKED, Outcome.CONFIRMED_ILLEGAL) and rng.random() < 0.25
+    c.opinion_letter = (
+        outcome in (Outcome.REVOKED, Outcome.CONFIRMED_ILLEGAL) and rng.random() < 0.25
+    )
     c.recommendation_letter = rng.random() < 0.02
     return c, applicant
 
@@ -207,34 +271,60 @@ def _places(ctx: DemoContext) -> list[Place]:
     for code in COUNTIES:
         depts = ctx.departments_of(code)
         handling = next(d for d in depts if d.is_legal_office)
-        out.append(Place(ctx.jurisdictions[code], handling, [d for d in depts if not d.is_legal_office]))
+        out.append(
+            Place(ctx.jurisdictions[code], handling, [d for d in depts if not d.is_legal_office])
+        )
     return out
 
 
 def _dates(rng: random.Random, year: int, n: int, today: dt.date) -> list[dt.date]:
     first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
     span = (last - first).days
-    return sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in range(n)) if span >= 0 else []
+    return (
+        sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in range(n))
+        if span >= 0
+        else []
+    )
 
 
 @transaction.atomic
-def write_cases(places_and_dates: list[tuple[Place, dt.date]], rng: random.Random, today: dt.date, *, by: Any = None) -> int:
+def write_cases(
+    places_and_dates: list[tuple[Place, dt.date]],
+    rng: random.Random,
+    today: dt.date,
+    *,
+    by: Any = None,
+) -> int:
     sims = [(p, *simulate(rng, p, d, today)) for p, d in places_and_dates]
     need: dict[tuple[int, int], int] = {}
     for p, c, _ in sims:
         key = (p.jurisdiction.pk, c.received_on.year)
         need[key] = need.get(key, 0) + 1
     numbers = {
-        key: iter(allocate_number(next(p.jurisdiction for p, _, _ in sims if p.jurisdiction.pk == key[0]), key[1], count=n))
+        key: iter(
+            allocate_number(
+                next(p.jurisdiction for p, _, _ in sims if p.jurisdiction.pk == key[0]),
+                key[1],
+                count=n,
+            )
+        )
         for key, n in need.items()
     }
     for p, c, _ in sims:
         c.case_serial, c.case_number = next(numbers[(p.jurisdiction.pk, c.received_on.year)])
         c.case_year = c.received_on.year
-        if c.accepted_on and c.received_on.year < today.year and (c.closed_on is None or c.closed_on.year > c.received_on.year):
+        if (
+            c.accepted_on
+            and c.received_on.year < today.year
+            and (c.closed_on is None or c.closed_on.year > c.received_on.year)
+        ):
             c.carried_over = True
     created = bulk_create_audited([c for _, c, _ in sims], by=by, event="imported")
-    bulk_create_audited([Applicant(case=c, **a) for c, (_, _, a) in zip(created, sims, strict=True)], by=by, event="imported")
+    bulk_create_audited(
+        [Applicant(case=c, **a) for c, (_, _, a) in zip(created, sims, strict=True)],
+        by=by,
+        event="imported",
+    )
     start_clocks([c for c in created if c.state not in (State.CONCLUDED,)], by=by)
     return len(created)
 
@@ -247,11 +337,24 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
 
     def new(received: dt.date, name: str, act: str, **extra: Any) -> ReconsiderationCase:
         case = ReconsiderationCase(
-            jurisdiction=place.jurisdiction, handling_department=place.handling, respondent_department=respondent,
-            respondent_name=f"{place.jurisdiction.name}{respondent.name}", act_category=ActCategory.PENALTY,
-            act_description=act, request="请求撤销该行政处罚决定", received_on=received, handler=officer, **extra,
+            jurisdiction=place.jurisdiction,
+            handling_department=place.handling,
+            respondent_department=respondent,
+            respondent_name=f"{place.jurisdiction.name}{respondent.name}",
+            act_category=ActCategory.PENALTY,
+            act_description=act,
+            request="请求撤销该行政处罚决定",
+            received_on=received,
+            handler=officer,
+            **extra,
         )
-        return workflow.receive(case, applicants=[{"name": name, "kind": ApplicantKind.NATURAL_PERSON, "agent_name": "陈律师"}], by=officer)
+        return workflow.receive(
+            case,
+            applicants=[
+                {"name": name, "kind": ApplicantKind.NATURAL_PERSON, "agent_name": "陈律师"}
+            ],
+            by=officer,
+        )
 
     wd = lambda n: today - dt.timedelta(days=n)  # noqa: E731
     # Decided with 补正 and an extension.
@@ -291,7 +394,9 @@ def populate(ctx: DemoContext) -> None:
     batch: list[tuple[Place, dt.date]] = []
     for place in _places(ctx):
         # The last weeks of 2022, so that 2023 starts with cases carried over.
-        batch += [(place, dt.date(2022, 11, 1) + dt.timedelta(days=rng.randint(0, 60))) for _ in range(25)]
+        batch += [
+            (place, dt.date(2022, 11, 1) + dt.timedelta(days=rng.randint(0, 60))) for _ in range(25)
+        ]
         for year in range(2023, today.year + 1):
             n = rng.randint(110, 260)
             if year == today.year:
@@ -301,7 +406,9 @@ def populate(ctx: DemoContext) -> None:
     for place in _places(ctx):
         _walkthrough(ctx, place, today)
     deemed = workflow.deem_accepted_all(today=today)
-    ctx.log.append(f"行政复议：示例县、样板县演示案件 {n + 10} 件（其中 {deemed} 件审查期满视为受理）")
+    ctx.log.append(
+        f"行政复议：示例县、样板县演示案件 {n + 10} 件（其中 {deemed} 件审查期满视为受理）"
+    )
     if ctx.scale:
         add_scale(ctx, ctx.scale)
 
@@ -316,7 +423,9 @@ def add_scale(ctx: DemoContext, count: int, *, chunk: int = 20000) -> int:
     done = 0
     while done < count:
         n = min(chunk, count - done)
-        batch = [(rng.choice(places), first + dt.timedelta(days=rng.randint(0, span))) for _ in range(n)]
+        batch = [
+            (rng.choice(places), first + dt.timedelta(days=rng.randint(0, span))) for _ in range(n)
+        ]
         batch.sort(key=lambda pd: pd[1])
         write_cases(batch, rng, today)
         done += n

@@ -1,0 +1,144 @@
+"""Indicators against hand counts, and the catalog identities on the demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from fazhi.indicators.scope import Scope
+from fazhi.ledgers.reconsideration import indicators, workflow
+from fazhi.ledgers.reconsideration.states import Outcome, TerminationReason
+
+D = dt.date.fromisoformat
+P = "reconsideration."
+pytestmark = pytest.mark.django_db
+
+
+def accepted(new_case, officer, received, accepted_on=None):
+    case = new_case(D(received))
+    workflow.accept(
+        case,
+        on=D(accepted_on) if accepted_on else case.received_on + dt.timedelta(days=1),
+        by=officer,
+    )
+    workflow.send_copy(case, on=case.accepted_on + dt.timedelta(days=1), by=officer)
+    return case
+
+
+def test_hand_counts(new_case, officer, county):
+    # 2024: carried into 2025, concluded in 2025 (upheld).
+    c1 = accepted(new_case, officer, "2024-12-10")
+    # 2025 intake: 6 applications.
+    c2 = accepted(new_case, officer, "2025-02-03")  # revoked, on time
+    c3 = accepted(new_case, officer, "2025-03-03")  # terminated after settlement
+    c4 = accepted(new_case, officer, "2025-11-20")  # still pending at year end, suspended
+    c5 = new_case(D("2025-04-01"))  # not accepted
+    workflow.refuse(c5, on=D("2025-04-03"), by=officer, note="超过申请期限")
+    c6 = new_case(D("2025-05-06"))  # withdrawn before acceptance
+    workflow.withdraw(c6, on=D("2025-05-07"), by=officer)
+    c7 = new_case(D("2025-12-29"))  # awaiting correction
+    workflow.request_correction(c7, on=D("2025-12-30"), by=officer)
+    workflow.decide(c1, outcome=Outcome.UPHELD, on=D("2025-01-20"), by=officer)
+    workflow.decide(c2, outcome=Outcome.REVOKED, on=D("2025-03-20"), by=officer)
+    workflow.terminate(c3, reason=TerminationReason.SETTLED, on=D("2025-03-25"), by=officer)
+    workflow.suspend(c4, on=D("2025-12-01"), reason="等待其他案件结果", by=officer)
+    got = indicators.compute_counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
+    expected = {
+        "received": 6,
+        "accepted": 3,
+        "not_accepted": 1,
+        "withdrawn_before_acceptance": 1,
+        "redirected": 0,
+        "correction_requested": 1,
+        "carried_over": 1,
+        "caseload": 4,
+        "concluded": 3,
+        "concluded_on_time": 3,
+        "pending": 1,
+        "suspended": 1,
+        "upheld": 1,
+        "revoked": 1,
+        "terminated": 1,
+        "settled": 1,
+        "mediated": 0,
+        "mediated_settled": 1,
+        "corrected": 1,
+        "concluded_on_merits": 2,
+        "rejected": 0,
+    }
+    assert {k: got[P + k] for k in expected} == expected
+    # 2024: the December case is received, accepted and still pending at the end.
+    y2024 = indicators.compute_counts(
+        Scope(frozenset({county.pk}), D("2024-01-01"), D("2025-01-01"))
+    )
+    assert (
+        y2024[P + "received"],
+        y2024[P + "accepted"],
+        y2024[P + "pending"],
+        y2024[P + "concluded"],
+    ) == (1, 1, 1, 0)
+    # Drill-down returns exactly the counted rows.
+    scope = Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01"))
+    assert set(indicators.rows(P + "concluded", scope)) == {c1, c2, c3}
+    assert "indicator=reconsideration.concluded" in indicators.drilldown_url(P + "concluded", scope)
+
+
+def test_counts_are_one_query(new_case, officer, county, django_assert_max_num_queries):
+    accepted(new_case, officer, "2025-02-03")
+    with django_assert_max_num_queries(1):
+        indicators.counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
+
+
+def test_identities_hold_on_demo_data(shared_dir):
+    from fazhi.ledgers.reconsideration import demo as recon_demo
+    from fazhi.org import demo
+    from fazhi.org.models import Jurisdiction
+
+    ctx = demo.build_org()
+    recon_demo.populate(ctx)
+    catalog = json.loads((shared_dir / "spec" / "indicators.json").read_text(encoding="utf-8"))
+    identities = [i for i in catalog["identities"] if i["id"].startswith(P)]
+    ids = {i["id"] for i in catalog["indicators"] if i["id"].startswith(P) and i["kind"] == "count"}
+    checked = 0
+    for code in ("990102", "990103", "990100"):
+        for year in (2023, 2024, 2025):
+            c = indicators.counts(Scope.year(Jurisdiction.objects.get(code=code), year))
+            assert not (ids - set(c)) - {
+                P + "as_respondent_cases",
+                P + "as_respondent_concluded",
+                P + "as_respondent_corrected",
+            }
+            assert c[P + "received"] > 50 or code == "990100"
+            for ident in identities:
+                whole = c[ident["whole"]]
+                parts = sum(c[p] for p in ident["parts"])
+                optional = sum(c[p] for p in ident.get("optional_parts", []))
+                assert parts <= whole <= parts + optional, (
+                    code,
+                    year,
+                    ident["id"],
+                    whole,
+                    parts,
+                    optional,
+                )
+                checked += 1
+    assert checked == 9 * len(identities)
+    # Every outcome occurs in the demo data.
+    total = indicators.counts(Scope.year(Jurisdiction.objects.get(code="990100"), 2025))
+    for o in (
+        "upheld",
+        "revoked",
+        "changed",
+        "confirmed_illegal",
+        "confirmed_invalid",
+        "ordered_to_perform",
+        "claims_rejected",
+        "application_dismissed",
+        "terminated",
+        "mediated",
+        "settled",
+        "carried_over",
+    ):
+        assert total[P + o] > 0, o
