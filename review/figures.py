@@ -117,26 +117,17 @@ _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
 _CLAUSE_BREAK = "，。；：、,;:！？!?\n（）()“”"
 
 
+_QUOTED = re.compile(r"[“「『][^”」』“「『\n]{0,29}[”」』]")
+_TITLED = re.compile(r"《[^《》\n]*》")
+
+
 def _quoted_mask(text: str) -> tuple[bytearray, bytearray]:
-    """Positions inside “…” (first mask) and inside 《…》 (second mask), per paragraph."""
+    """Positions inside “…” (short quotes: names, slogans) and inside 《…》 (titles)."""
     quotes = bytearray(len(text))
     titles = bytearray(len(text))
-    q_open = -1
-    t_open = -1
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            q_open = t_open = -1
-        elif ch in "“「『":
-            q_open = i
-        elif ch in "”」』" and q_open >= 0:
-            if i - q_open <= 30:
-                quotes[q_open : i + 1] = b"\x01" * (i + 1 - q_open)
-            q_open = -1
-        elif ch == "《":
-            t_open = i
-        elif ch == "》" and t_open >= 0:
-            titles[t_open : i + 1] = b"\x01" * (i + 1 - t_open)
-            t_open = -1
+    for pattern, mask in ((_QUOTED, quotes), (_TITLED, titles)):
+        for m in pattern.finditer(text):
+            mask[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return quotes, titles
 
 

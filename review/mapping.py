@@ -69,6 +69,23 @@ def _keywords(catalog: Catalog) -> tuple[_Keyword, ...]:
     return result
 
 
+_FIRST_CHAR_CACHE: dict[int, dict[str, list[_Keyword]]] = {}
+
+
+def _keywords_by_first_char(catalog: Catalog) -> dict[str, list[_Keyword]]:
+    """Keywords by the characters they can start with, to test only those present."""
+    cached = _FIRST_CHAR_CACHE.get(id(catalog))
+    if cached is not None:
+        return cached
+    out: dict[str, list[_Keyword]] = {}
+    for kw in _keywords(catalog):
+        word = kw.word[3:] if kw.word.startswith("re:") else kw.word
+        first = re.sub(r"^\(\?<?[!=][^)]*\)", "", word)[:1]
+        out.setdefault(first, []).append(kw)
+    _FIRST_CHAR_CACHE[id(catalog)] = out
+    return out
+
+
 @lru_cache(maxsize=1)
 def _ledger_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
@@ -105,7 +122,11 @@ def _measure_scores(catalog: Catalog, left: str, right: str, gap: int = -1) -> d
     ctx = left + _MARK + right
     mark = len(left)
     hits: list[tuple[int, int, _Keyword]] = []
-    for kw in _keywords(catalog):
+    by_first = _keywords_by_first_char(catalog)
+    candidates: list[_Keyword] = []
+    for ch in set(ctx):
+        candidates.extend(by_first.get(ch, ()))
+    for kw in candidates:
         for m in kw.pattern.finditer(ctx):
             if _MARK in m.group(0) and "…" not in kw.word:
                 continue
