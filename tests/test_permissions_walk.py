@@ -1,0 +1,139 @@
+"""Walk every URL of the site as users who must not see a 示例县 司法局 case or report.
+
+Object URLs must answer 404 (never 403, which would confirm the row exists) for a clerk of
+another department and for another county's officer; the read-only city viewer may read but
+not change. Pages without an object must not leak the case number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from fazhi.ledgers.reconsideration import workflow
+from fazhi.ledgers.reconsideration.documents import DOCUMENTS
+from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import ActCategory
+from fazhi.ledgers.reconsideration.workflow import ACTIONS
+from fazhi.org.models import Department, Jurisdiction, User
+from fazhi.reports.draft import draft
+
+SKIP_NAMESPACES = {"admin"}
+
+
+def all_patterns() -> list[tuple[str, str, list[str]]]:
+    """(namespace, name, kwarg names) for every named URL pattern outside the admin."""
+    out: list[tuple[str, str, list[str]]] = []
+
+    def walk(resolver: URLResolver, ns: str) -> None:
+        for p in resolver.url_patterns:
+            if isinstance(p, URLResolver):
+                if p.namespace in SKIP_NAMESPACES:
+                    continue
+                walk(p, p.namespace or ns)
+            elif isinstance(p, URLPattern) and p.name:
+                out.append((ns, p.name, list(p.pattern.regex.groupindex)))
+
+    walk(get_resolver(), "")
+    return out
+
+
+@pytest.fixture
+def case(county: Jurisdiction, justice_bureau: Department, police: Department, officer: User) -> ReconsiderationCase:
+    c = ReconsiderationCase(
+        jurisdiction=county,
+        handling_department=justice_bureau,
+        respondent_department=police,
+        respondent_name="示例县公安局",
+        act_category=ActCategory.PENALTY,
+        act_description="罚款决定",
+        received_on=dt.date(2025, 3, 3),
+    )
+    return workflow.receive(c, applicants=[{"name": "张三", "kind": "natural_person"}], by=officer)
+
+
+def url_for(ns: str, name: str, kwargs: list[str], case: ReconsiderationCase, report: Any, county: Jurisdiction) -> str | None:
+    """The URL of `name` pointing at the protected objects; None for pages with no object."""
+    values: dict[str, Any] = {}
+    for k in kwargs:
+        if k == "pk":
+            values[k] = report.pk if ns == "reports" else case.pk
+        elif k == "app_label":
+            values[k] = "reconsideration"
+        elif k == "model_name":
+            values[k] = "reconsiderationcase"
+        elif k == "code" and ns == "reconsideration":
+            values[k] = next(iter(ACTIONS)) if name == "action" else next(iter(DOCUMENTS))
+        elif k == "code":
+            values[k] = county.code
+        elif k == "number":
+            values[k] = 1
+        elif k == "action":
+            values[k] = "review"
+        elif k == "fmt":
+            values[k] = "docx"
+        elif k == "year":
+            values[k] = 2025
+        elif k == "key":
+            values[k] = "reconsideration"
+        else:
+            raise AssertionError(f"权限遍历测试不认识 URL 参数 {k}（{ns}:{name}），请补充")
+    full = f"{ns}:{name}" if ns else name
+    return reverse(full, kwargs=values)
+
+
+OBJECT_KWARGS = {"pk"}
+
+
+@pytest.mark.parametrize("who", ["outsider", "other_county_officer"])
+def test_every_url_hides_another_departments_objects(
+    who: str, request: pytest.FixtureRequest, case: ReconsiderationCase, county: Jurisdiction, officer: User
+) -> None:
+    report = draft(county, 2025, by=officer)
+    user = request.getfixturevalue(who)
+    client = Client()
+    client.force_login(user)
+    checked = 0
+    for ns, name, kwargs in all_patterns():
+        if name in {"login", "logout"}:
+            continue
+        url = url_for(ns, name, kwargs, case, report, county)
+        assert url is not None
+        if OBJECT_KWARGS & set(kwargs):
+            for method in ("get", "post"):
+                resp = getattr(client, method)(url)
+                # 405 (a POST-only view refusing GET) says nothing about the object.
+                allowed = {404, 405} if method == "get" else {404}
+                assert resp.status_code in allowed, f"{who} {method.upper()} {url} → {resp.status_code}"
+                checked += 1
+        else:
+            resp = client.get(url)
+            assert resp.status_code in (200, 302, 403, 404, 405), f"{who} GET {url} → {resp.status_code}"
+            if resp.status_code == 200 and resp.get("Content-Type", "").startswith(("text/html", "application/json")):
+                body = resp.content.decode("utf-8", "replace")
+                assert case.case_number not in body, f"{who} 在 {url} 看到了其他部门的案号"
+            checked += 1
+    assert checked > 20
+    case.refresh_from_db()
+    assert case.state == "received"
+
+
+def test_superior_viewer_reads_but_cannot_change(reader: User, case: ReconsiderationCase) -> None:
+    client = Client()
+    client.force_login(reader)
+    assert client.get(reverse("reconsideration:detail", args=[case.pk])).status_code == 200
+    for code in ACTIONS:
+        resp = client.post(reverse("reconsideration:action", args=[case.pk, code]))
+        assert resp.status_code == 404, code
+    assert client.get(reverse("reconsideration:edit", args=[case.pk])).status_code == 404
+    case.refresh_from_db()
+    assert case.state == "received"
+
+
+def test_anonymous_is_sent_to_login(case: ReconsiderationCase) -> None:
+    resp = Client().get(reverse("reconsideration:detail", args=[case.pk]))
+    assert resp.status_code == 302 and "/accounts/login/" in resp["Location"]
