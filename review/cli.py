@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -172,7 +173,13 @@ COMMANDS = {"extract": cmd_extract, "check": cmd_check, "compare": cmd_compare, 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return COMMANDS[args.command](args, out or sys.stdout)
+    try:
+        return COMMANDS[args.command](args, out or sys.stdout)
+    except BrokenPipeError:
+        # output piped into `head`: stop quietly, as other command-line tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
