@@ -32,7 +32,7 @@ def page(request: HttpRequest) -> HttpResponse:
     if not jurisdictions:
         raise Http404("您没有可查看的区划")
     code = request.GET.get("j") or (
-        getattr(request.user.jurisdiction, "code", None) or jurisdictions[0].code
+        getattr(getattr(request.user, "jurisdiction", None), "code", None) or jurisdictions[0].code
     )
     jur = get_visible_jurisdiction_or_404(request.user, code)
     this_year = dt.date.today().year

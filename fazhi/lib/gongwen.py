@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -118,7 +119,7 @@ def _first_line_chars(paragraph_format_element: object, chars: int, size: Pt) ->
 
 
 def _add_style(
-    doc: Document,
+    doc: DocxDocument,
     name: str,
     font: str,
     size: Pt,
@@ -148,7 +149,7 @@ def _add_style(
         _first_line_chars(style.element.get_or_add_pPr(), indent_chars, size)
 
 
-def _setup(doc: Document) -> None:
+def _setup(doc: DocxDocument) -> None:
     # Document defaults: the fallback any unstyled text uses is the body font, not Calibri.
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
@@ -275,13 +276,13 @@ _BLOCK_STYLE = {
 }
 
 
-def _add_text(doc: Document, text: str, style: str, font: str, size: Pt = SIZE_BODY) -> object:
+def _add_text(doc: DocxDocument, text: str, style: str, font: str, size: Pt = SIZE_BODY) -> object:
     p = doc.add_paragraph(style=style)
     _styled_run(p, text, font, size)
     return p
 
 
-def _add_table(doc: Document, block: Table) -> None:
+def _add_table(doc: DocxDocument, block: Table) -> None:
     rows = [list(r) for r in block.rows]
     if not rows:
         return

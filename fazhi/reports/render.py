@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.safestring import SafeString
+
 from fazhi.indicators.catalog import get_catalog
 from fazhi.lib import gongwen
 from fazhi.lib.cn_date import cn_date
@@ -46,7 +48,11 @@ def plain_text(report: AnnualReport) -> str:
     return "\n".join(lines)
 
 
-_BLOCK = {"h1": gongwen.Heading1, "h2": gongwen.Heading2, "p": gongwen.Paragraph}
+_BLOCK: dict[str, type[gongwen.Heading1 | gongwen.Heading2 | gongwen.Paragraph]] = {
+    "h1": gongwen.Heading1,
+    "h2": gongwen.Heading2,
+    "p": gongwen.Paragraph,
+}
 
 
 def to_docx(report: AnnualReport) -> bytes:
@@ -120,7 +126,8 @@ def _num(value: Any) -> int | float | None:
 def _html_paragraph(p: RenderedParagraph, frozen: dict[str, FigureToken], *, links: bool) -> str:
     from django.utils.html import escape
 
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for span in p.spans:
         out.append(escape(p.text[pos : span.start]))
         tok = frozen.get(span.indicator_id)
@@ -139,7 +146,7 @@ def _html_paragraph(p: RenderedParagraph, frozen: dict[str, FigureToken], *, lin
     return "".join(out)
 
 
-def html_body(report: AnnualReport, *, links: bool = False) -> list[tuple[str, str]]:
+def html_body(report: AnnualReport, *, links: bool = False) -> list[tuple[str, SafeString]]:
     """(kind, safe html) per paragraph, for the templates."""
     from django.utils.safestring import mark_safe
 
@@ -156,7 +163,7 @@ def to_html(report: AnnualReport) -> str:
     return render_to_string("reports/public.html", {"report": report, "body": html_body(report)})
 
 
-def part_body(report: AnnualReport, part: Any, *, links: bool = True) -> list[tuple[str, str]]:
+def part_body(report: AnnualReport, part: Any, *, links: bool = True) -> list[tuple[str, SafeString]]:
     """One part's paragraphs as (kind, safe html), for the editor page."""
     from django.utils.safestring import mark_safe
 

@@ -176,7 +176,7 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             workflow.return_to_draft(report, by=request.user)
         elif action == "approve":
             _require(_may(request.user, report, APPROVERS))
-            reasons = {k[7:]: v for k, v in request.POST.items() if k.startswith("reason:")}
+            reasons = {k[7:]: str(v) for k, v in request.POST.items() if k.startswith("reason:")}
             workflow.approve(report, by=request.user, reasons=reasons, today=today)
         elif action == "submit":
             _require(_may(request.user, report, WRITERS))
