@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
@@ -10,6 +9,7 @@ from urllib.parse import quote
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from fazhi.imports import registry
@@ -30,7 +30,7 @@ def export_response(
     spec: SheetSpec, objects: Iterable[Any], *, name: str | None = None
 ) -> HttpResponse:
     """An export of `objects` (already filtered and scoped by the caller) in the spec's columns."""
-    filename = f"{name or spec.title}_{dt.date.today():%Y%m%d}.xlsx"
+    filename = f"{name or spec.title}_{timezone.localdate():%Y%m%d}.xlsx"
     return xlsx_response(export_bytes(spec, objects), filename)
 
 

@@ -7,7 +7,6 @@ catalog are checked on the result. An id whose ledger has not registered is "no 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
+from django.utils import timezone
 
 from fazhi.indicators import registry
 from fazhi.indicators.catalog import KIND_RATE, Catalog, Identity, Indicator, get_catalog
@@ -392,4 +392,4 @@ def trend(
 
 
 def today_year() -> int:
-    return dt.date.today().year
+    return timezone.localdate().year

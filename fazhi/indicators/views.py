@@ -3,11 +3,10 @@ and the subordinate jurisdictions side by side."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from fazhi.indicators.access import get_visible_jurisdiction_or_404, visible_jurisdictions
 from fazhi.indicators.catalog import get_catalog
@@ -35,7 +34,7 @@ def page(request: HttpRequest) -> HttpResponse:
         getattr(getattr(request.user, "jurisdiction", None), "code", None) or jurisdictions[0].code
     )
     jur = get_visible_jurisdiction_or_404(request.user, code)
-    this_year = dt.date.today().year
+    this_year = timezone.localdate().year
     year = _year(request.GET.get("y"), this_year - 1)
     snap = for_jurisdiction_year(jur, year)
     catalog = get_catalog()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from fazhi import dashboard
 from fazhi.reports.deadlines import deadlines
@@ -19,7 +18,7 @@ def report_deadlines(request: HttpRequest) -> str | None:
     user = request.user
     if not user.is_authenticated or getattr(user, "jurisdiction_id", None) is None:
         return None
-    today = dt.date.today()
+    today = timezone.localdate()
     year = today.year - 1  # the report on last year is the one due this spring
     report = (
         AnnualReport.objects.visible_to(user)

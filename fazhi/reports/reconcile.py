@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils import timezone
+
 from fazhi.indicators.catalog import get_catalog
 from fazhi.indicators.compute import Snapshot, for_jurisdiction_year
 from fazhi.indicators.sections import PARTS, TOKEN_RE
@@ -93,7 +95,7 @@ def hand_typed_numbers(text: str) -> list[str]:
 def reconcile(
     report: AnnualReport, *, today: dt.date | None = None, snapshot: Snapshot | None = None
 ) -> Reconciliation:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     catalog = get_catalog()
     snap = snapshot or for_jurisdiction_year(report.jurisdiction, report.year)
     rec = Reconciliation(report=report, snapshot=snap)

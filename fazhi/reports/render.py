@@ -163,7 +163,9 @@ def to_html(report: AnnualReport) -> str:
     return render_to_string("reports/public.html", {"report": report, "body": html_body(report)})
 
 
-def part_body(report: AnnualReport, part: Any, *, links: bool = True) -> list[tuple[str, SafeString]]:
+def part_body(
+    report: AnnualReport, part: Any, *, links: bool = True
+) -> list[tuple[str, SafeString]]:
     """One part's paragraphs as (kind, safe html), for the editor page."""
     from django.utils.safestring import mark_safe
 

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.indicators.access import get_visible_jurisdiction_or_404, visible_jurisdictions
@@ -54,7 +55,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "reports": reports,
             "jurisdictions": visible_jurisdictions(request.user).order_by("path"),
-            "default_year": dt.date.today().year - 1,
+            "default_year": timezone.localdate().year - 1,
         },
     )
 
@@ -166,7 +167,7 @@ def header(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     report = get_visible_or_404(AnnualReport, request.user, pk=pk)
-    today = dt.date.today()
+    today = timezone.localdate()
     try:
         if action == "review":
             _require(_may(request.user, report, WRITERS))

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from fazhi.audit import update_if
 from fazhi.reports import tokens
@@ -48,7 +49,7 @@ def approve(
     today: dt.date | None = None,
 ) -> Reconciliation:
     """定稿. Every blocking issue must be gone or carry a written reason; reasons are recorded."""
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     reasons = {k: v.strip() for k, v in (reasons or {}).items() if v and v.strip()}
     rec = reconcile(report, today=today)
     open_issues = [i for i in rec.blocking if i.key not in reasons]
