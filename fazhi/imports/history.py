@@ -1,30 +1,74 @@
-"""Bulk writes that keep the audit trail: one history row per created object, labelled
-with a transition event, as `fazhi.audit.record` would write it one by one."""
+"""Bulk writes that keep the audit trail: one history row per created object, labelled with a
+transition event, as `fazhi.audit.record` would write it one by one."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from django.db import models
-from simple_history.utils import bulk_create_with_history
+from django.db import models, transaction
+from django.utils import timezone
 
 from fazhi.audit.api import EVENT_PREFIX
+from fazhi.imports.fast import create_objects, insert, insert_values
 
 M = TypeVar("M", bound=models.Model)
 
 
-def bulk_create_audited(
-    objs: Sequence[M], *, by: Any, event: str, batch_size: int = 2000
-) -> list[M]:
+@transaction.atomic
+def bulk_create_audited(objs: Sequence[M], *, by: Any, event: str) -> list[M]:
+    """Insert `objs` (setting their pks) and one "+" history row each with reason event:<event>."""
     if not objs:
         return []
     model = type(objs[0])
-    user = by if getattr(by, "is_authenticated", False) else None
-    return bulk_create_with_history(  # type: ignore[no-any-return]
-        list(objs),
-        model,
-        batch_size=batch_size,
-        default_user=user,
-        default_change_reason=EVENT_PREFIX + event,
+    create_objects(objs)
+    history_model = getattr(model, model._meta.simple_history_manager_attribute).model  # type: ignore[attr-defined]
+    tracked = {f.attname for f in history_model.tracked_fields}
+    own = [f for f in model._meta.concrete_fields if f.attname in tracked]
+    hfields = {f.attname: f for f in history_model._meta.concrete_fields}
+    fields = [hfields[f.attname] for f in own] + [
+        hfields["history_date"],
+        hfields["history_change_reason"],
+        hfields["history_type"],
+        hfields["history_user_id"],
+    ]
+    now = timezone.now()
+    user_id = by.pk if getattr(by, "is_authenticated", False) else None
+    reason = EVENT_PREFIX + event
+    rows = ([getattr(o, f.attname) for f in own] + [now, reason, "+", user_id] for o in objs)
+    insert(history_model, fields, rows)
+    return list(objs)
+
+
+def _history_fields(
+    model: type[models.Model],
+) -> tuple[Any, list[str], list[models.Field[Any, Any]]]:
+    history_model = getattr(model, model._meta.simple_history_manager_attribute).model  # type: ignore[attr-defined]
+    tracked = {f.attname for f in history_model.tracked_fields}
+    own = [f.attname for f in model._meta.concrete_fields if f.attname in tracked]
+    hfields = {f.attname: f for f in history_model._meta.concrete_fields}
+    fields = [hfields[a] for a in own] + [
+        hfields["history_date"],
+        hfields["history_change_reason"],
+        hfields["history_type"],
+        hfields["history_user_id"],
+    ]
+    return history_model, own, fields
+
+
+@transaction.atomic
+def insert_values_audited(
+    model: type[models.Model], values: Sequence[dict[str, Any]], *, by: Any, event: str
+) -> list[int]:
+    """`fast.insert_values` plus one "+" history row per row, reason event:<event>; returns pks."""
+    ids = insert_values(model, values)
+    if not ids:
+        return ids
+    history_model, own, fields = _history_fields(model)
+    now = timezone.now()
+    user_id = by.pk if getattr(by, "is_authenticated", False) else None
+    reason = EVENT_PREFIX + event
+    insert(
+        history_model, fields, ([v[a] for a in own] + [now, reason, "+", user_id] for v in values)
     )
+    return ids

@@ -13,12 +13,13 @@ from typing import Any
 from fazhi import clocks
 from fazhi.imports import registry
 from fazhi.imports.columns import Column
-from fazhi.imports.history import bulk_create_audited
+from fazhi.imports.history import insert_values_audited
 from fazhi.imports.sheet import Problem, SheetSpec
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
+    OPEN,
     ActCategory,
     ApplicantKind,
     Channel,
@@ -282,9 +283,9 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
             year = v["received_on"].year
             serial, number = next(numbers[year])
         cases.append(
-            ReconsiderationCase(
-                jurisdiction=jurisdiction,
-                handling_department=handling,
+            dict(
+                jurisdiction_id=jurisdiction.pk,
+                handling_department_id=handling.pk,
                 case_number=number,
                 case_year=year,
                 case_serial=serial,
@@ -297,7 +298,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 hearing_form=v["hearing_form"] or HearingForm.WRITTEN,
                 channel=v["channel"],
                 applicant_names=v["applicant_name"][:200],
-                respondent_department=departments.get(v["respondent_department"])
+                respondent_department_id=departments[v["respondent_department"]].pk
                 if v["respondent_department"]
                 else None,
                 respondent_name=v["respondent_name"],
@@ -323,21 +324,24 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 notes=v["notes"],
             )
         )
-    created = bulk_create_audited(cases, by=by, event="imported")
+    ids = insert_values_audited(ReconsiderationCase, cases, by=by, event="imported")
     applicants = [
-        Applicant(
-            case=c,
+        dict(
+            case_id=pk,
             kind=v["applicant_kind"],
             name=v["applicant_name"][:100],
             id_number=v["applicant_id_number"],
             phone=v["applicant_phone"],
             agent_name=v["agent_name"],
         )
-        for c, v in zip(created, rows, strict=True)
+        for pk, v in zip(ids, rows, strict=True)
     ]
-    bulk_create_audited(applicants, by=by, event="imported")
-    start_clocks(created, by=by)
-    return len(created)
+    insert_values_audited(Applicant, applicants, by=by, event="imported")
+    open_ids = [pk for pk, c in zip(ids, cases, strict=True) if c["state"] in OPEN]
+    for i in range(0, len(open_ids), 500):
+        chunk = open_ids[i : i + 500]
+        start_clocks(list(ReconsiderationCase.objects.filter(pk__in=chunk).order_by("id")), by=by)
+    return len(ids)
 
 
 def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
