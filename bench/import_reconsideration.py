@@ -111,23 +111,25 @@ def main() -> None:
     assert spec is not None
     t0 = time.perf_counter()
     data = build_sheet(args.rows, args.open_share)
-    print(
+    sys.stdout.write(
         f"workbook: {args.rows} rows, {len(data) / 1e6:.1f} MB, built in {time.perf_counter() - t0:.1f} s (not timed)"
-    )  # noqa: T201
+        + "\n"
+    )
     start = time.perf_counter()
     report = run_import(spec, data, by=user, context=spec.context(user))
     seconds = time.perf_counter() - start
     if not report.ok:
         for p in report.problems[:10]:
-            print(p)  # noqa: T201
+            sys.stdout.write(f"{p}\n")
         raise SystemExit("导入失败")
     history = ReconsiderationCase.history.count()
     from fazhi.clocks.models import Clock
 
-    print(
+    sys.stdout.write(
         f"created={report.created} cases_in_db={ReconsiderationCase.objects.count()} history_rows={history} clocks={Clock.objects.count()}"
-    )  # noqa: T201
-    print(f"rows_per_s={report.created / seconds:.0f} seconds={seconds:.2f}")  # noqa: T201
+        + "\n"
+    )
+    sys.stdout.write(f"rows_per_s={report.created / seconds:.0f} seconds={seconds:.2f}" + "\n")
 
 
 if __name__ == "__main__":

@@ -73,11 +73,13 @@ class CaseFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return qs
+        # Case-sensitive `contains`: Chinese has no case, and LIKE without UPPER() is several
+        # times faster over a county's 100,000 rows.
         return qs.filter(
-            Q(case_number__icontains=value)
-            | Q(applicant_names__icontains=value)
-            | Q(respondent_name__icontains=value)
-            | Q(act_description__icontains=value)
+            Q(case_number__contains=value)
+            | Q(applicant_names__contains=value)
+            | Q(respondent_name__contains=value)
+            | Q(act_description__contains=value)
         )
 
     def by_year(

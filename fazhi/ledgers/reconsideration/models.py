@@ -120,7 +120,11 @@ class ReconsiderationCase(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["jurisdiction", "received_on"], name="recon_jur_received"),
+            # The list's order is (-received_on, -id); the indicators filter on the date ranges.
+            models.Index(
+                fields=["jurisdiction", "received_on", "id"], name="recon_jur_received_id"
+            ),
+            models.Index(fields=["received_on", "id"], name="recon_received_id"),
             models.Index(fields=["jurisdiction", "closed_on"], name="recon_jur_closed"),
             models.Index(fields=["jurisdiction", "accepted_on"], name="recon_jur_accepted"),
             models.Index(

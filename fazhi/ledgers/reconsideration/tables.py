@@ -37,7 +37,7 @@ class CaseTable(tables.Table):
         )
         attrs = {"class": "table table-sm table-hover", "id": "case-table"}
         empty_text = "没有符合条件的行政复议案件。"
-        order_by = ("-received_on",)
+        order_by = ("-received_on", "-id")
 
     def render_received_on(self, value: Any) -> str:
         return cn_date(value)
