@@ -25,7 +25,11 @@ if not SECRET_KEY:
     if not DEBUG and os.environ.get("FAZHI_REQUIRE_SECRET") == "1":
         raise RuntimeError("生产环境必须设置 SECRET_KEY 环境变量")
     SECRET_KEY = "fazhi-insecure-development-key-change-me"  # noqa: S105 - dev and test only
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if h.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -26,17 +26,23 @@ def shared_dir() -> Path:
 @pytest.fixture
 def city(db: None) -> Jurisdiction:
     prov = Jurisdiction.objects.create(code="990000", name="示例省", level=Level.PROVINCE)
-    return Jurisdiction.objects.create(code="990100", name="示例市", level=Level.CITY, parent=prov, doc_prefix="示市")
+    return Jurisdiction.objects.create(
+        code="990100", name="示例市", level=Level.CITY, parent=prov, doc_prefix="示市"
+    )
 
 
 @pytest.fixture
 def county(city: Jurisdiction) -> Jurisdiction:
-    return Jurisdiction.objects.create(code="990102", name="示例县", level=Level.COUNTY, parent=city, doc_prefix="示")
+    return Jurisdiction.objects.create(
+        code="990102", name="示例县", level=Level.COUNTY, parent=city, doc_prefix="示"
+    )
 
 
 @pytest.fixture
 def other_county(city: Jurisdiction) -> Jurisdiction:
-    return Jurisdiction.objects.create(code="990103", name="样板县", level=Level.COUNTY, parent=city, doc_prefix="样")
+    return Jurisdiction.objects.create(
+        code="990103", name="样板县", level=Level.COUNTY, parent=city, doc_prefix="样"
+    )
 
 
 @pytest.fixture
@@ -54,8 +60,17 @@ def market(county: Jurisdiction) -> Department:
     return Department.objects.create(jurisdiction=county, name="市场监督管理局")
 
 
-def make_user(username: str, role: Role, jur: Jurisdiction, dept: Department | None = None, **extra: object) -> User:
-    user = User.objects.create_user(username=username, password="pw-123456", role=role, jurisdiction=jur, department=dept, **extra)
+def make_user(
+    username: str, role: Role, jur: Jurisdiction, dept: Department | None = None, **extra: object
+) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password="pw-123456",
+        role=role,
+        jurisdiction=jur,
+        department=dept,
+        **extra,
+    )
     return user
 
 

@@ -56,7 +56,9 @@ def test_lib_and_review_do_not_import_django() -> None:
         for path in _py_files(folder):
             for name in _imports(path):
                 own = folder.replace("/", ".")
-                if name.split(".")[0] == "django" or (name.startswith("fazhi") and not name.startswith(own)):
+                if name.split(".")[0] == "django" or (
+                    name.startswith("fazhi") and not name.startswith(own)
+                ):
                     offenders.append(f"{path.relative_to(ROOT)}: {name}")
     assert offenders == []
 
@@ -67,7 +69,9 @@ def test_every_module_has_future_annotations() -> None:
         for path in _py_files(folder):
             text = path.read_text(encoding="utf-8")
             body = ast.parse(text).body
-            only_docstring = all(isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) for n in body)
+            only_docstring = all(
+                isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant) for n in body
+            )
             if not only_docstring and "from __future__ import annotations" not in text:
                 missing.append(str(path.relative_to(ROOT)))
     assert missing == []

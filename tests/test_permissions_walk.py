@@ -43,7 +43,9 @@ def all_patterns() -> list[tuple[str, str, list[str]]]:
 
 
 @pytest.fixture
-def case(county: Jurisdiction, justice_bureau: Department, police: Department, officer: User) -> ReconsiderationCase:
+def case(
+    county: Jurisdiction, justice_bureau: Department, police: Department, officer: User
+) -> ReconsiderationCase:
     c = ReconsiderationCase(
         jurisdiction=county,
         handling_department=justice_bureau,
@@ -56,7 +58,14 @@ def case(county: Jurisdiction, justice_bureau: Department, police: Department, o
     return workflow.receive(c, applicants=[{"name": "张三", "kind": "natural_person"}], by=officer)
 
 
-def url_for(ns: str, name: str, kwargs: list[str], case: ReconsiderationCase, report: Any, county: Jurisdiction) -> str | None:
+def url_for(
+    ns: str,
+    name: str,
+    kwargs: list[str],
+    case: ReconsiderationCase,
+    report: Any,
+    county: Jurisdiction,
+) -> str | None:
     """The URL of `name` pointing at the protected objects; None for pages with no object."""
     values: dict[str, Any] = {}
     for k in kwargs:
@@ -91,7 +100,11 @@ OBJECT_KWARGS = {"pk"}
 
 @pytest.mark.parametrize("who", ["outsider", "other_county_officer"])
 def test_every_url_hides_another_departments_objects(
-    who: str, request: pytest.FixtureRequest, case: ReconsiderationCase, county: Jurisdiction, officer: User
+    who: str,
+    request: pytest.FixtureRequest,
+    case: ReconsiderationCase,
+    county: Jurisdiction,
+    officer: User,
 ) -> None:
     report = draft(county, 2025, by=officer)
     user = request.getfixturevalue(who)
@@ -108,12 +121,18 @@ def test_every_url_hides_another_departments_objects(
                 resp = getattr(client, method)(url)
                 # 405 (a POST-only view refusing GET) says nothing about the object.
                 allowed = {404, 405} if method == "get" else {404}
-                assert resp.status_code in allowed, f"{who} {method.upper()} {url} → {resp.status_code}"
+                assert resp.status_code in allowed, (
+                    f"{who} {method.upper()} {url} → {resp.status_code}"
+                )
                 checked += 1
         else:
             resp = client.get(url)
-            assert resp.status_code in (200, 302, 403, 404, 405), f"{who} GET {url} → {resp.status_code}"
-            if resp.status_code == 200 and resp.get("Content-Type", "").startswith(("text/html", "application/json")):
+            assert resp.status_code in (200, 302, 403, 404, 405), (
+                f"{who} GET {url} → {resp.status_code}"
+            )
+            if resp.status_code == 200 and resp.get("Content-Type", "").startswith(
+                ("text/html", "application/json")
+            ):
                 body = resp.content.decode("utf-8", "replace")
                 assert case.case_number not in body, f"{who} 在 {url} 看到了其他部门的案号"
             checked += 1

@@ -15,7 +15,9 @@ from django.utils import timezone
 from fazhi.lib.cn_date import cn_date
 
 # Set while update_if runs its UPDATE, so the guard in tests can tell it from a bare update().
-_in_update_if: contextvars.ContextVar[bool] = contextvars.ContextVar("fazhi_in_update_if", default=False)
+_in_update_if: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "fazhi_in_update_if", default=False
+)
 
 EVENT_PREFIX = "event:"
 
@@ -56,7 +58,15 @@ def allow_update() -> Iterator[None]:
         _in_update_if.reset(token)
 
 
-def update_if(obj: models.Model, *, expect: dict[str, Any], changes: dict[str, Any], by: Any, event: str, note: str = "") -> bool:
+def update_if(
+    obj: models.Model,
+    *,
+    expect: dict[str, Any],
+    changes: dict[str, Any],
+    by: Any,
+    event: str,
+    note: str = "",
+) -> bool:
     """Conditional UPDATE … WHERE pk=… AND expect; returns whether it won. The winner
     writes exactly one history row; the loser changes nothing."""
     with allow_update():
@@ -75,7 +85,9 @@ def transitions(obj: models.Model) -> list[str]:
         .order_by("history_date", "history_id")
         .values_list("history_change_reason", flat=True)
     )
-    return [r[len(EVENT_PREFIX) :].split(" ", 1)[0] for r in reasons if r and r.startswith(EVENT_PREFIX)]
+    return [
+        r[len(EVENT_PREFIX) :].split(" ", 1)[0] for r in reasons if r and r.startswith(EVENT_PREFIX)
+    ]
 
 
 @dataclass
@@ -102,7 +114,9 @@ def _display(model_field: models.Field[Any, Any], value: Any) -> str:
         return str(dict(model_field.flatchoices).get(value, value))  # type: ignore[arg-type]
     if isinstance(model_field, models.BooleanField):
         return "是" if value else "否"
-    if isinstance(model_field, models.DateField) and not isinstance(model_field, models.DateTimeField):
+    if isinstance(model_field, models.DateField) and not isinstance(
+        model_field, models.DateTimeField
+    ):
         return cn_date(value)
     if isinstance(model_field, models.ForeignKey):
         target = model_field.related_model
@@ -114,7 +128,9 @@ def _display(model_field: models.Field[Any, Any], value: Any) -> str:
 KIND = {"+": "创建", "~": "修改", "-": "删除"}
 
 
-def history_entries(obj: models.Model, *, event_labels: dict[str, str] | None = None) -> list[HistoryEntry]:
+def history_entries(
+    obj: models.Model, *, event_labels: dict[str, str] | None = None
+) -> list[HistoryEntry]:
     """Newest first, each with the fields that changed from the previous version, labelled
     with their Chinese verbose_name and shown through their choice labels."""
     history_model = _history_model(obj)
@@ -123,7 +139,11 @@ def history_entries(obj: models.Model, *, event_labels: dict[str, str] | None = 
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    fields = [f for f in type(obj)._meta.concrete_fields if f.attname in {t.attname for t in history_model.tracked_fields}]
+    fields = [
+        f
+        for f in type(obj)._meta.concrete_fields
+        if f.attname in {t.attname for t in history_model.tracked_fields}
+    ]
     labels = event_labels or {}
     out: list[HistoryEntry] = []
     prev = None
@@ -133,7 +153,9 @@ def history_entries(obj: models.Model, *, event_labels: dict[str, str] | None = 
             for f in fields:
                 old, new = getattr(prev, f.attname), getattr(row, f.attname)
                 if old != new:
-                    changes.append(FieldChange(str(f.verbose_name), _display(f, old), _display(f, new)))
+                    changes.append(
+                        FieldChange(str(f.verbose_name), _display(f, old), _display(f, new))
+                    )
         reason = row.history_change_reason or ""
         event, note = "", reason
         if reason.startswith(EVENT_PREFIX):

@@ -17,7 +17,7 @@ def reserve_ids(model: type[models.Model], n: int) -> list[int]:
     if n == 0:
         return []
     table = model._meta.db_table
-    pk = model._meta.pk.column  # type: ignore[union-attr]
+    pk = str(model._meta.pk.column)  # type: ignore[union-attr]
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute(
@@ -64,7 +64,7 @@ def insert(
 ) -> None:
     """INSERT the raw `rows` (one value per field, in order; FKs as ids) with executemany."""
     qn = connection.ops.quote_name
-    cols = ", ".join(qn(f.column) for f in fields)
+    cols = ", ".join(qn(str(f.column)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608 - names, not data
     conv = _converters(fields)

@@ -10,7 +10,7 @@ class MoneyError(ValueError):
 
 
 def parse_yuan_to_fen(text: str | int | float | Decimal) -> int:
-    """"1234.5" (元) → 123450 (分). More than two decimals is an error, never rounded."""
+    """ "1234.5" (元) → 123450 (分). More than two decimals is an error, never rounded."""
     raw = str(text).strip().replace(",", "").replace("，", "")
     if raw.endswith("元"):
         raw = raw[:-1]

@@ -25,4 +25,7 @@ class DepartmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
     list_display = ("username", "full_name", "role", "jurisdiction", "department", "is_active")
     list_filter = ("role", "jurisdiction")
-    fieldsets = (*UserAdmin.fieldsets, ("组织与角色", {"fields": ("full_name", "role", "jurisdiction", "department", "title")}))  # type: ignore[misc]
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("组织与角色", {"fields": ("full_name", "role", "jurisdiction", "department", "title")}),
+    )  # type: ignore[misc]

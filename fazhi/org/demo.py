@@ -49,10 +49,23 @@ class DemoContext:
         return [d for (c, _), d in self.departments.items() if c == code]
 
 
-def _user(username: str, full_name: str, role: Role, jur: Jurisdiction, dept: Department | None, title: str = "") -> User:
+def _user(
+    username: str,
+    full_name: str,
+    role: Role,
+    jur: Jurisdiction,
+    dept: Department | None,
+    title: str = "",
+) -> User:
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"full_name": full_name, "role": role, "jurisdiction": jur, "department": dept, "title": title},
+        defaults={
+            "full_name": full_name,
+            "role": role,
+            "jurisdiction": jur,
+            "department": dept,
+            "title": title,
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -65,7 +78,13 @@ def build_org(seed: int = 2025) -> DemoContext:
     jurs: dict[str, Jurisdiction] = {}
     for code, name, level, parent, prefix in JURISDICTIONS:
         jur, _ = Jurisdiction.objects.get_or_create(
-            code=code, defaults={"name": name, "level": level, "parent": jurs.get(parent or ""), "doc_prefix": prefix}
+            code=code,
+            defaults={
+                "name": name,
+                "level": level,
+                "parent": jurs.get(parent or ""),
+                "doc_prefix": prefix,
+            },
         )
         jurs[code] = jur
     depts: dict[tuple[str, str], Department] = {}
@@ -79,15 +98,66 @@ def build_org(seed: int = 2025) -> DemoContext:
             depts[(code, name)] = dept
     users = {
         "admin": _user("admin", "系统管理员", Role.ADMIN, jurs["990102"], None),
-        "fzb": _user("fzb", "王法治", Role.COORDINATOR, jurs["990102"], depts[("990102", "司法局")], "法治办科长"),
-        "fuyi": _user("fuyi", "李复议", Role.LEGAL_OFFICER, jurs["990102"], depts[("990102", "司法局")], "行政复议科承办人"),
-        "fuyi_head": _user("fuyi_head", "赵科长", Role.LEADER, jurs["990102"], depts[("990102", "司法局")], "司法局局长（复议机构负责人）"),
-        "gaj": _user("gaj", "陈法制", Role.LEGAL_OFFICER, jurs["990102"], depts[("990102", "公安局")], "公安局法制员"),
-        "scj": _user("scj", "周录入", Role.CLERK, jurs["990102"], depts[("990102", "市场监督管理局")], "市场监管局录入员"),
+        "fzb": _user(
+            "fzb",
+            "王法治",
+            Role.COORDINATOR,
+            jurs["990102"],
+            depts[("990102", "司法局")],
+            "法治办科长",
+        ),
+        "fuyi": _user(
+            "fuyi",
+            "李复议",
+            Role.LEGAL_OFFICER,
+            jurs["990102"],
+            depts[("990102", "司法局")],
+            "行政复议科承办人",
+        ),
+        "fuyi_head": _user(
+            "fuyi_head",
+            "赵科长",
+            Role.LEADER,
+            jurs["990102"],
+            depts[("990102", "司法局")],
+            "司法局局长（复议机构负责人）",
+        ),
+        "gaj": _user(
+            "gaj",
+            "陈法制",
+            Role.LEGAL_OFFICER,
+            jurs["990102"],
+            depts[("990102", "公安局")],
+            "公安局法制员",
+        ),
+        "scj": _user(
+            "scj",
+            "周录入",
+            Role.CLERK,
+            jurs["990102"],
+            depts[("990102", "市场监督管理局")],
+            "市场监管局录入员",
+        ),
         "xianzhang": _user("xianzhang", "孙县长", Role.LEADER, jurs["990102"], None, "县长"),
-        "yb_fzb": _user("yb_fzb", "吴统筹", Role.COORDINATOR, jurs["990103"], depts[("990103", "司法局")], "样板县法治办"),
-        "yb_fuyi": _user("yb_fuyi", "郑承办", Role.LEGAL_OFFICER, jurs["990103"], depts[("990103", "司法局")], "样板县复议承办人"),
-        "city": _user("city", "冯督察", Role.SUPERIOR_VIEWER, jurs["990100"], None, "示例市司法局督察"),
+        "yb_fzb": _user(
+            "yb_fzb",
+            "吴统筹",
+            Role.COORDINATOR,
+            jurs["990103"],
+            depts[("990103", "司法局")],
+            "样板县法治办",
+        ),
+        "yb_fuyi": _user(
+            "yb_fuyi",
+            "郑承办",
+            Role.LEGAL_OFFICER,
+            jurs["990103"],
+            depts[("990103", "司法局")],
+            "样板县复议承办人",
+        ),
+        "city": _user(
+            "city", "冯督察", Role.SUPERIOR_VIEWER, jurs["990100"], None, "示例市司法局督察"
+        ),
     }
     admin = users["admin"]
     if not admin.is_superuser:

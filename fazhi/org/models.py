@@ -36,11 +36,18 @@ class Jurisdiction(models.Model):
     name = models.CharField("名称", max_length=50)
     level = models.CharField("层级", max_length=10, choices=Level)
     parent = models.ForeignKey(
-        "self", verbose_name="上级区划", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="上级区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     path = models.CharField("路径", max_length=200, editable=False, db_index=True)
     government_name = models.CharField("人民政府名称", max_length=60, blank=True)
-    doc_prefix = models.CharField("发文字号简称", max_length=10, blank=True, help_text="如“示政复”中的“示”")
+    doc_prefix = models.CharField(
+        "发文字号简称", max_length=10, blank=True, help_text="如“示政复”中的“示”"
+    )
 
     class Meta:
         verbose_name = "行政区划"
@@ -75,7 +82,9 @@ class Jurisdiction(models.Model):
 
 
 class Department(models.Model):
-    jurisdiction = models.ForeignKey(Jurisdiction, verbose_name="所属区划", on_delete=models.PROTECT, related_name="departments")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name="所属区划", on_delete=models.PROTECT, related_name="departments"
+    )
     name = models.CharField("部门名称", max_length=80)
     short_name = models.CharField("简称", max_length=30, blank=True)
     is_legal_office = models.BooleanField("是否司法行政部门（法治办）", default=False)
@@ -84,7 +93,9 @@ class Department(models.Model):
         verbose_name = "部门"
         verbose_name_plural = "部门"
         ordering = ["jurisdiction__code", "name"]
-        constraints = [models.UniqueConstraint(fields=["jurisdiction", "name"], name="department_unique_name")]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "name"], name="department_unique_name")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -106,10 +117,20 @@ class User(AbstractUser):
     full_name = models.CharField("姓名", max_length=30, blank=True)
     role = models.CharField("角色", max_length=20, choices=Role, default=Role.CLERK)
     jurisdiction = models.ForeignKey(
-        Jurisdiction, verbose_name="所属区划", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+        Jurisdiction,
+        verbose_name="所属区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     department = models.ForeignKey(
-        Department, verbose_name="所属部门", null=True, blank=True, on_delete=models.PROTECT, related_name="users"
+        Department,
+        verbose_name="所属部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     title = models.CharField("职务", max_length=40, blank=True)
 
@@ -125,7 +146,11 @@ class User(AbstractUser):
     def clean(self) -> None:
         super().clean()
         dept = self.department if self.department_id else None
-        if dept is not None and self.jurisdiction_id and dept.jurisdiction_id != self.jurisdiction_id:
+        if (
+            dept is not None
+            and self.jurisdiction_id
+            and dept.jurisdiction_id != self.jurisdiction_id
+        ):
             raise ValidationError({"department": "所属部门不在所属区划内"})
         if self.role in (Role.LEGAL_OFFICER, Role.CLERK) and not self.department_id:
             raise ValidationError({"department": "部门法制员和录入员必须指定所属部门"})
@@ -157,7 +182,8 @@ class ScopedQuerySet(models.QuerySet):  # type: ignore[type-arg]
             jur = user.jurisdiction
             assert jur is not None
             return self.filter(
-                Q(**{f"{jur_field}_id": jur.pk}) | Q(**{f"{jur_field}__path__startswith": jur.path + "/"})
+                Q(**{f"{jur_field}_id": jur.pk})
+                | Q(**{f"{jur_field}__path__startswith": jur.path + "/"})
             )
         if user.department_id is None:
             return self.none()

@@ -61,17 +61,27 @@ def is_legal_officer(user: Any) -> bool:
 
 @rules.predicate
 def same_jurisdiction(user: Any, obj: Any) -> bool:
-    return obj is not None and user.jurisdiction_id is not None and _jurisdiction_id(obj) == user.jurisdiction_id
+    return (
+        obj is not None
+        and user.jurisdiction_id is not None
+        and _jurisdiction_id(obj) == user.jurisdiction_id
+    )
 
 
 @rules.predicate
 def same_department(user: Any, obj: Any) -> bool:
-    return obj is not None and user.department_id is not None and user.department_id in _department_ids(obj)
+    return (
+        obj is not None
+        and user.department_id is not None
+        and user.department_id in _department_ids(obj)
+    )
 
 
 # Editing a ledger row: the coordinating office of the jurisdiction, or staff of a department
 # the row belongs to. Leaders read and approve; superior viewers only read.
-can_edit_record = is_admin | (is_coordinator & same_jurisdiction) | (is_department_staff & same_department)
+can_edit_record = (
+    is_admin | (is_coordinator & same_jurisdiction) | (is_department_staff & same_department)
+)
 # Approvals that the law gives to a head (延期 by the 复议机构负责人, report sign-off).
 can_approve = is_admin | ((is_leader | is_coordinator) & same_jurisdiction)
 can_create = is_admin | is_coordinator | is_department_staff

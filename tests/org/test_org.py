@@ -11,10 +11,19 @@ from fazhi.org import rules as org_rules
 from fazhi.org.models import Jurisdiction, Level, Role, User
 
 
-def test_path_and_subtree(county: Jurisdiction, other_county: Jurisdiction, city: Jurisdiction) -> None:
-    town = Jurisdiction.objects.create(code="990102001", name="城关镇", level=Level.TOWNSHIP, parent=county)
+def test_path_and_subtree(
+    county: Jurisdiction, other_county: Jurisdiction, city: Jurisdiction
+) -> None:
+    town = Jurisdiction.objects.create(
+        code="990102001", name="城关镇", level=Level.TOWNSHIP, parent=county
+    )
     assert town.path == "/990000/990100/990102/990102001"
-    assert set(city.subtree().values_list("code", flat=True)) == {"990100", "990102", "990103", "990102001"}
+    assert set(city.subtree().values_list("code", flat=True)) == {
+        "990100",
+        "990102",
+        "990103",
+        "990102001",
+    }
     assert set(county.subtree().values_list("code", flat=True)) == {"990102", "990102001"}
     assert [j.code for j in town.ancestors()] == ["990102", "990100", "990000"]
     assert county.government_name == "示例县人民政府"
@@ -42,7 +51,9 @@ class Row:
     scope_departments = ("department",)
 
 
-def test_edit_rights(officer: User, outsider: User, coordinator: User, reader: User, head: User) -> None:
+def test_edit_rights(
+    officer: User, outsider: User, coordinator: User, reader: User, head: User
+) -> None:
     row = Row(jurisdiction_id=officer.jurisdiction_id, department_id=officer.department_id)  # type: ignore[arg-type]
     assert org_rules.can_edit_record(officer, row)
     assert org_rules.can_edit_record(coordinator, row)
