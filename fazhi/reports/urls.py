@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from django.urls import path
 
-from fazhi.reports import views
+from fazhi.reports import review_desk, views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("draft/", views.draft_view, name="draft"),
+    path("review/", review_desk.review_desk, name="review_desk"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/header/", views.header, name="header"),
     path("<int:pk>/part/<int:number>/", views.part_view, name="part"),
