@@ -107,7 +107,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        # Persistent connections, except under pytest: a live-server thread keeping one open
+        # stops the PostgreSQL test database from being dropped.
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0" if "pytest" in sys.modules else "60")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
