@@ -74,9 +74,11 @@ def _shown(f: Figure) -> str:
     return f.number_text if f.unit == "%" else f"{f.number_text}{f.unit}"
 
 
-def _nearest(figs: list[Figure], ind: str, pos: int, exclude: set[int]) -> Figure | None:
+def _nearest(
+    figs: list[Figure], ind: str, pos: int, exclude: set[int], pool: list[Figure] | None = None
+) -> Figure | None:
     best = None
-    for f in figs:
+    for f in figs if pool is None else pool:
         if f.indicator != ind or id(f) in exclude:
             continue
         d = abs(f.number_start - pos)
@@ -85,17 +87,58 @@ def _nearest(figs: list[Figure], ind: str, pos: int, exclude: set[int]) -> Figur
     return best
 
 
+def _candidates(whole: Figure, figs: list[Figure]) -> list[Figure]:
+    """Figures that may be parts of `whole`.
+
+    When the whole opens an enumeration (审结210件，其中维持90件、撤销23件…) its parts are the
+    enumerated figures; otherwise any figure nearby, except those enumerated under another
+    figure of the same measure and those qualifying another figure in brackets.
+    """
+    children = [f for f in figs if f.role == "part" and f.whole == whole.number_start]
+    if len(children) >= 2:
+        return children
+    others = {
+        g.number_start
+        for g in figs
+        if g.indicator == whole.indicator and g.number_start != whole.number_start
+    }
+    return [
+        f
+        for f in figs
+        if not (f.role == "part" and f.whole in others)
+        and not (f.role == "sub" and f.whole == whole.number_start)
+    ]
+
+
+def _members(ident: Identity) -> set[str]:
+    return set(ident.parts) | set(ident.optional_parts) | {s for s, _ in ident.substitutes}
+
+
+def _enumerated_identity(whole: Figure, figs: list[Figure], catalog: Catalog) -> str | None:
+    """The identity whose parts the whole's enumeration lists (most children in its parts)."""
+    children = [f.indicator for f in figs if f.role == "part" and f.whole == whole.number_start]
+    best, best_n = None, 1
+    for ident in catalog.identities:
+        if ident.whole != whole.indicator:
+            continue
+        n = sum(1 for c in children if c in _members(ident))
+        if n > best_n:
+            best, best_n = ident.id, n
+    return best
+
+
 def _check_partition(
     ident: Identity, whole: Figure, figs: list[Figure], catalog: Catalog
 ) -> IdentityResult | None:
     exclude = {id(whole)}
+    pool = _candidates(whole, figs)
     parts: list[Figure] = []
     names = list(ident.parts) + list(ident.optional_parts)
     substituted: set[str] = set()
     for sub, stands_for in ident.substitutes:
-        f = _nearest(figs, sub, whole.number_start, exclude)
+        f = _nearest(figs, sub, whole.number_start, exclude, pool)
         if f is not None and not any(
-            _nearest(figs, p, whole.number_start, exclude) for p in stands_for
+            _nearest(figs, p, whole.number_start, exclude, pool) for p in stands_for
         ):
             parts.append(f)
             exclude.add(id(f))
@@ -103,7 +146,7 @@ def _check_partition(
     for name in names:
         if name in substituted:
             continue
-        f = _nearest(figs, name, whole.number_start, exclude)
+        f = _nearest(figs, name, whole.number_start, exclude, pool)
         if f is not None:
             parts.append(f)
             exclude.add(id(f))
@@ -113,16 +156,25 @@ def _check_partition(
     parts.sort(key=lambda p: p.number_start)
     expr = " + ".join(_fmt(p.value) for p in parts)
     loose = whole.qualifier is not None or any(p.qualifier for p in parts)
-    if len(parts) == 1:
+    stated = {p.indicator for p in parts}
+    # 收到247件，其中受理212件、不予受理15件、受理前撤回13件: the 7 redirected (告知/转送) or
+    # awaiting correction (补正) are optional parts a report often leaves out.
+    unstated_optional = [o for o in ident.optional_parts if o not in stated]
+    # 审结210件，其中维持…终止21件: the list breaks 审结 down by outcome; a different breakdown
+    # of the same whole (实体审结 + 终止 + 驳回申请) is only partly stated by it.
+    enumerated = _enumerated_identity(whole, figs, catalog)
+    if enumerated is not None and enumerated != ident.id:
+        unstated_optional += [p for p in ident.parts if p not in stated and p not in substituted]
+    if len(parts) == 1 or unstated_optional and total <= whole.value:
         holds = total <= whole.value or loose
-        detail = (
-            f"部分核对：{_fmt(total)} ≤ {_fmt(whole.value)}"
-            if holds
-            else (
-                f"{_name(catalog, parts[0].indicator or '')}{_fmt(total)}大于{_name(catalog, whole.indicator or '')}{_fmt(whole.value)}"
-            )
-        )
-        return IdentityResult(ident.id, holds, detail, [whole, *parts], partial=True)
+        if len(parts) == 1:
+            ok = f"部分核对：{_fmt(total)} ≤ {_fmt(whole.value)}"
+            bad = f"{_name(catalog, parts[0].indicator or '')}{_fmt(total)}大于{_name(catalog, whole.indicator or '')}{_fmt(whole.value)}"
+        else:
+            gap = "、".join(_name(catalog, o) for o in unstated_optional)
+            ok = f"部分核对：{expr} = {_fmt(total)} ≤ {_fmt(whole.value)}（未列明：{gap}）"
+            bad = ok
+        return IdentityResult(ident.id, holds, ok if holds else bad, [whole, *parts], partial=True)
     if loose:
         holds = abs(total - whole.value) <= max(0.1 * whole.value, 10)
     else:

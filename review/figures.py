@@ -41,10 +41,17 @@ class Figure:
     upper: float | int | None = None
     scope: str | None = None
     hint: str | None = field(default=None, repr=False)
+    # How the figure relates to another of its sentence (see review.grouping):
+    # "part" of an enumeration (其中A x件、B y件), "sub" count in parentheses
+    # (审结210件（按期审结209件）), "numerator"/"denominator" of a rate's 口径.
+    role: str | None = field(default=None, repr=False)
+    whole: int = field(default=-1, repr=False)  # number_start of the figure it relates to
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("hint")
+        data.pop("role")
+        data.pop("whole")
         data.pop("number_start")
         data.pop("number_end")
         if data["upper"] is None:

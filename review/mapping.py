@@ -105,6 +105,8 @@ def _sentence_start(text: str, pos: int, limit: int = 150) -> int:
 def _clause_end(text: str, pos: int, limit: int = 25) -> int:
     hi = min(len(text), pos + limit)
     i = pos
+    if i < hi and text[i] in "（(":
+        return i  # 审结210件（按期审结209件）: the brackets qualify the figure, they do not name it
     while i < hi and text[i] not in "，。；、,;：:！？\n":
         i += 1
     return i
@@ -229,6 +231,8 @@ def best_indicator(
     catalog: Catalog,
     left_override: str | None = None,
     prev_end: int = -1,
+    only: tuple[str, ...] | None = None,
+    exclude: tuple[str, ...] = (),
 ) -> tuple[str | None, float]:
     left, right, around = _contexts(text, fig)
     gap = _gap(text, fig, prev_end, left)
@@ -244,7 +248,7 @@ def best_indicator(
     best_score = 0.0
     for ind_id, k in measures.items():
         ind = catalog.indicators[ind_id]
-        if ind.kind != kind:
+        if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
         if fig.unit in ind.units:

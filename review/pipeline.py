@@ -7,6 +7,7 @@ from pathlib import Path
 
 from review.catalog import Catalog, load_catalog
 from review.figures import Figure, find_figures
+from review.grouping import relate
 from review.mapping import map_figures
 from review.reading import Document, ReadError, read_document
 from review.structure import Structure, analyse
@@ -32,7 +33,8 @@ def analyse_text(source: str, text: str, catalog: Catalog | None = None) -> Repo
 
     text = normalize(text)
     structure = analyse(text)
-    figures = map_figures(text, find_figures(text), catalog or load_catalog())
+    catalog = catalog or load_catalog()
+    figures = relate(text, map_figures(text, find_figures(text), catalog), catalog)
     for fig in figures:
         sec = structure.section_at(fig.number_start)
         if sec is not None:

@@ -27,8 +27,8 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "reconsideration.correction_requested": ("补正",),
     "reconsideration.carried_over": ("结转", "上期结转", "上年结转", "上年度结转"),
     "reconsideration.caseload": ("在办案件", "案件总量"),
-    "reconsideration.concluded": ("审结", "办结", "结案", "按期审结", "依法审结"),
-    "reconsideration.concluded_on_time": ("其中按期审结", "按时审结"),
+    "reconsideration.concluded": ("审结", "办结", "结案", "依法审结"),
+    "reconsideration.concluded_on_time": ("按期审结", "其中按期审结", "按时审结"),
     "reconsideration.pending": ("未审结", "在审", "正在审理", "尚未审结", "未结"),
     "reconsideration.upheld": ("维持",),
     "reconsideration.revoked": ("撤销",),
@@ -41,7 +41,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "reconsideration.rejected": ("驳回",),
     "reconsideration.terminated": ("终止",),
     "reconsideration.suspended": ("中止",),
-    "reconsideration.mediated": ("调解书",),
+    "reconsideration.mediated": ("调解书", "调解结案"),
     "reconsideration.settled": ("和解",),
     "reconsideration.mediated_settled": (
         "调解和解",
@@ -49,6 +49,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
         "调解撤回",
         "调解和解结案",
         "调撤结案",
+        "re:调解[、和与及或]{1,2}和解",
     ),
     "reconsideration.corrected": ("纠错", "直接纠错", "纠正"),
     "reconsideration.concluded_on_merits": ("实体审结",),
@@ -221,6 +222,13 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "office.documents_issued": ("印发文件", "发文"),
     "office.requests_processed": ("请示",),
     "office.incoming_documents": ("来文来电", "来文"),
+}
+
+# A measure that counts a subset of another (按期审结 of 审结): read as the subset only when
+# the whole is stated before it in the same sentence (review.grouping).
+SUB_MEASURES: dict[str, str] = {
+    "reconsideration.concluded_on_time": "reconsideration.concluded",
+    "disclosure.requests_answered_on_time": "disclosure.requests_answered",
 }
 
 LEDGER_WORDS: dict[str, tuple[str, ...]] = {
