@@ -14,6 +14,7 @@ from django.db.models import Q
 from fazhi.audit import record
 from fazhi.clocks.engine import FLAG_UNCONFIRMED, Due, Pause, compute, unit_text
 from fazhi.clocks.models import OPEN_STATES, Clock, ClockPause, State
+from fazhi.clocks.signals import due_changed
 from fazhi.clocks.spec import ClockError, ClockSpec
 from fazhi.lib.cn_date import cn_date
 from fazhi.workcal.calendar import calendar_version
@@ -75,21 +76,41 @@ def evaluate(clock: Clock, pauses: Iterable[Pause] | None = None) -> Due:
     return result
 
 
-def _apply(clock: Clock, result: Due) -> None:
+def _apply(clock: Clock, result: Due) -> tuple[dt.date | None, str]:
+    """Write `result` into the row; returns the (due date, flag) it had before."""
+    old = (clock.due_on, clock.flag) if clock.pk is not None else (None, "")
     clock.due_on = result.due_on
     clock.flag = result.flag or ""
     clock.flag_year = result.flag_year
     clock.explanation = result.explanation
     clock.calendar_version = calendar_version()
+    return old
 
 
-def _save(clock: Clock, *, event: str, by: Any, note: str = "") -> None:
+def _save(
+    clock: Clock,
+    *,
+    event: str,
+    by: Any,
+    note: str = "",
+    old: tuple[dt.date | None, str] | None = None,
+) -> None:
     clock.skip_history_when_saving = True  # type: ignore[attr-defined]
     try:
         clock.save()
     finally:
         del clock.skip_history_when_saving  # type: ignore[attr-defined]
     record(clock, event=event, by=by, note=note)
+    if old is not None and old != (clock.due_on, clock.flag):
+        due_changed.send(
+            sender=Clock,
+            clock=clock,
+            old_due=old[0],
+            new_due=clock.due_on,
+            old_flag=old[1],
+            new_flag=clock.flag,
+            event=event,
+        )
 
 
 def _scope(obj: models.Model) -> dict[str, Any]:
@@ -162,8 +183,8 @@ def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) ->
     clock.label, clock.basis, clock.law_version = spec.label, spec.basis, spec.law_version
     clock.length, clock.unit = spec.length, spec.unit
     clock.start_on, clock.state = on, State.RUNNING
-    _apply(clock, evaluate(clock))
-    _save(clock, event="clock_started" if on else "clock_created", by=by)
+    old = _apply(clock, evaluate(clock))
+    _save(clock, event="clock_started" if on else "clock_created", by=by, old=old)
     return clock
 
 
@@ -179,8 +200,8 @@ def restart(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Cloc
         p.to_on = max(on, p.from_on)
         p.save(update_fields=["to_on"])
     clock.restart_on, clock.state = on, State.RUNNING
-    _apply(clock, evaluate(clock))
-    _save(clock, event="clock_restarted", by=by)
+    old = _apply(clock, evaluate(clock))
+    _save(clock, event="clock_restarted", by=by, old=old)
     return clock
 
 
@@ -203,8 +224,8 @@ def pause(obj: models.Model, spec: ClockSpec, *, on: dt.date, reason: str, by: A
         raise ClockError(f"中止日期（{cn_date(on)}）与上一次中止（至{cn_date(last.to_on)}）重叠")
     ClockPause.objects.create(clock=clock, from_on=on, to_on=None, reason=reason.strip()[:200])
     clock.state = State.PAUSED
-    _apply(clock, evaluate(clock))
-    _save(clock, event="clock_paused", by=by, note=reason.strip())
+    old = _apply(clock, evaluate(clock))
+    _save(clock, event="clock_paused", by=by, note=reason.strip(), old=old)
     return clock
 
 
@@ -229,8 +250,8 @@ def resume(
         open_pause.to_on = to_on
         open_pause.save(update_fields=["to_on"])
     clock.state = State.RUNNING
-    _apply(clock, evaluate(clock))
-    _save(clock, event="clock_resumed", by=by)
+    old = _apply(clock, evaluate(clock))
+    _save(clock, event="clock_resumed", by=by, old=old)
     return clock
 
 
@@ -238,16 +259,17 @@ def resume(
 def extend(
     obj: models.Model, spec: ClockSpec, *, length: int, approved_by: Any, on: dt.date, by: Any
 ) -> Clock:
-    """Add `length` units (same unit) approved on `on`; never above `spec.max_extension` in total.
-    An approval after the original due date is allowed but flagged."""
-    if spec.max_extension is None:
+    """Add `length` units (same unit) approved on `on`; never above `spec.max_extension` in total
+    (no cap when `spec.extension_uncapped`, e.g. a "reasonable" 补正 extension). An approval
+    after the original due date is allowed but flagged."""
+    if spec.max_extension is None and not spec.extension_uncapped:
         raise ClockError(f"“{spec.label}”依法不能延长")
     if not isinstance(length, int) or length <= 0:
         raise ClockError("延长期限必须为正整数")
     clock = _locked(obj, spec)
     _require_open(clock)
     total = clock.extension_length + length
-    if total > spec.max_extension:
+    if spec.max_extension is not None and total > spec.max_extension:
         raise ClockError(
             f"“{spec.label}”最多延长{unit_text(spec.unit, spec.max_extension)}，"
             f"本次延长后共{unit_text(spec.unit, total)}，超过上限"
@@ -257,11 +279,11 @@ def extend(
     clock.extension_approved_by = str(approved_by or "")[:100]
     clock.extension_approved_on = on
     clock.extension_late = clock.extension_late or late
-    _apply(clock, evaluate(clock))
+    old = _apply(clock, evaluate(clock))
     note = f"延长{unit_text(spec.unit, length)}，批准人{clock.extension_approved_by}"
     if late:
         note += "（于原届满日后批准）"
-    _save(clock, event="clock_extended", by=by, note=note)
+    _save(clock, event="clock_extended", by=by, note=note, old=old)
     return clock
 
 
@@ -279,8 +301,8 @@ def stop(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Clock:
         p.to_on = on
         p.save(update_fields=["to_on"])
     clock.state, clock.stopped_on = State.STOPPED, on
-    _apply(clock, evaluate(clock))
-    _save(clock, event="clock_stopped", by=by)
+    old = _apply(clock, evaluate(clock))
+    _save(clock, event="clock_stopped", by=by, old=old)
     return clock
 
 
@@ -310,13 +332,19 @@ def recompute_open(years: Iterable[int] | None = None) -> int:
         ):
             continue
         with transaction.atomic():
-            _apply(clock, result)
+            before = _apply(clock, result)
             old = cn_date(old_due) if old_due else ("“日历未确认”" if old_flag else "—")
             new = (
                 cn_date(result.due_on)
                 if result.due_on
                 else (f"“{result.flag_year}年日历未确认”" if result.flag else "—")
             )
-            _save(clock, event="recomputed", by=None, note=f"日历调整：届满日由{old}改为{new}")
+            _save(
+                clock,
+                event="recomputed",
+                by=None,
+                note=f"日历调整：届满日由{old}改为{new}",
+                old=before,
+            )
         changed += 1
     return changed

@@ -28,7 +28,8 @@ class ClockSpec:
     unit: str
     basis: str
     law_version: str = ""
-    max_extension: int | None = None  # None: the law allows no extension
+    max_extension: int | None = None  # None: the law allows no extension (unless uncapped)
+    extension_uncapped: bool = False  # extensions allowed with no statutory cap
     extension_approver: str = ""
     pausable: bool = False
     lapse_effect: str = ""

@@ -23,6 +23,14 @@ from fazhi.ledgers.reconsideration.states import (
 from fazhi.org.models import Department
 
 
+class AllYesNoWidget(django_filters.widgets.BooleanWidget):
+    """Yes/no with "全部" (not django-filter's "未知") for the empty choice."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.choices = [("", "全部"), ("true", "是"), ("false", "否")]
+
+
 def overdue_q(today: dt.date | None = None) -> Q:
     today = today or timezone.localdate()
     return Q(state__in=OPEN, decision_due_on__lt=today)
@@ -48,7 +56,7 @@ class CaseFilter(django_filters.FilterSet):
         label="程序", choices=Procedure.choices, empty_label="全部程序"
     )
     overdue = django_filters.BooleanFilter(
-        label="仅看超期", method="by_overdue", widget=django_filters.widgets.BooleanWidget()
+        label="仅看超期", method="by_overdue", widget=AllYesNoWidget()
     )
 
     class Meta:

@@ -18,6 +18,7 @@ from fazhi.ledgers.reconsideration.states import (
     State,
     TerminationReason,
 )
+from fazhi.lib.cn_date import cn_date
 from fazhi.org.models import Department, Jurisdiction, ScopedManager
 
 
@@ -99,6 +100,10 @@ class ReconsiderationCase(models.Model):
     )
     closure_note = models.CharField("结案说明", max_length=300, blank=True)
     decision_due_on = models.DateField("审理期限届满日", null=True, blank=True)
+    # Set while the decision clock needs a year whose calendar is not confirmed (due date unknown).
+    decision_due_flag_year = models.PositiveSmallIntegerField(
+        "审理期限待确认日历年度", null=True, blank=True
+    )
     concluded_on_time = models.BooleanField("按期审结", null=True, blank=True)
     carried_over = models.BooleanField("上年结转", default=False)
     opinion_letter = models.BooleanField("制发行政复议意见书", default=False)
@@ -141,6 +146,15 @@ class ReconsiderationCase(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reconsideration:detail", args=[self.pk])
+
+    @property
+    def decision_due_text(self) -> str:
+        """The cached 审理期限届满日 for pages: a date, "2027年日历未确认", or "—"."""
+        if self.decision_due_on is not None:
+            return cn_date(self.decision_due_on)
+        if self.decision_due_flag_year:
+            return f"{self.decision_due_flag_year}年日历未确认"
+        return "—"
 
     @property
     def is_simplified(self) -> bool:

@@ -19,7 +19,8 @@ class CaseTable(tables.Table):
     received_on = tables.Column(verbose_name="收到申请")
     state = tables.Column(verbose_name="状态")
     outcome = tables.Column(verbose_name="结案方式")
-    decision_due_on = tables.Column(verbose_name="审理期限届满")
+    # empty_values=(): render a null date too, as "2027年日历未确认" when that is why.
+    decision_due_on = tables.Column(verbose_name="审理期限届满", empty_values=())
     law_version = tables.Column(verbose_name="法律版本")
 
     class Meta:
@@ -45,7 +46,7 @@ class CaseTable(tables.Table):
     def render_decision_due_on(self, value: Any, record: ReconsiderationCase) -> Any:
         from fazhi.ledgers.reconsideration.workflow import is_open
 
-        text = cn_date(value)
+        text = record.decision_due_text
         if is_open(record) and value is not None:
             from django.utils import timezone
 

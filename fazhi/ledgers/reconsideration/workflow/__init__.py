@@ -236,6 +236,7 @@ EVENT_LABELS = {
     "mediated": "调解结案",
     "terminated": "终止审理",
     "edited": "修改案件信息",
+    "due_recomputed": "日历调整审理期限",
     "imported": "Excel导入",
 }
 

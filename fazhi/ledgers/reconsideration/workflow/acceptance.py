@@ -109,11 +109,16 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
 
 
 def sync_decision_due(case: ReconsiderationCase) -> None:
-    """Keep the list page's cached 审理期限届满日 equal to the clock's."""
-    due = clocks.due(case, specs_for(case).decision)
-    if due != case.decision_due_on:
-        case.decision_due_on = due
-        quiet_save(case, ["decision_due_on"])
+    """Keep the list page's cached 审理期限届满日 (and unconfirmed-calendar year) equal to the
+    clock's. The `due_changed` receiver already wrote the row; this refreshes `case` itself."""
+    from fazhi.ledgers.reconsideration.receivers import cached_values
+
+    values = cached_values(clocks.get(case, specs_for(case).decision))
+    changed = [k for k, v in values.items() if getattr(case, k) != v]
+    if changed:
+        for k in changed:
+            setattr(case, k, values[k])
+        quiet_save(case, changed)
 
 
 @transaction.atomic
