@@ -146,3 +146,39 @@ class Acknowledgement(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class RenderState(models.TextChoices):
+    QUEUED = "queued", "排队中"
+    RUNNING = "running", "正在生成"
+    DONE = "done", "已生成"
+    FAILED = "failed", "未能生成"
+
+
+class RenderedFile(models.Model):
+    """A PDF rendered in the background (django-tasks, `reports.tasks.render_pdf`): LibreOffice takes
+    about 2 s and converts one file at a time, so the page polls this row instead of waiting."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name="报告", on_delete=models.CASCADE, related_name="rendered_files"
+    )
+    state = models.CharField("状态", max_length=10, choices=RenderState, default=RenderState.QUEUED)
+    file = models.FileField("文件", upload_to="reports/rendered/", blank=True)
+    error = models.TextField("错误说明", blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="申请人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "生成的报告文件"
+        verbose_name_plural = "生成的报告文件"
+        ordering = ["report", "-requested_at"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}: {self.get_state_display()}"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from fazhi.reports import review_desk, views
+from fazhi.reports import pdf_views, review_desk, views
 
 app_name = "reports"
 urlpatterns = [
@@ -15,5 +15,8 @@ urlpatterns = [
     path("<int:pk>/part/<int:number>/edit/", views.part_edit, name="part_edit"),
     path("<int:pk>/do/<str:action>/", views.transition, name="transition"),
     path("<int:pk>/download.<str:fmt>", views.download, name="download"),
+    path("<int:pk>/pdf/", pdf_views.pdf_start, name="pdf_start"),
+    path("<int:pk>/pdf/<int:rid>/", pdf_views.pdf_status, name="pdf_status"),
+    path("<int:pk>/pdf/<int:rid>/file/", pdf_views.pdf_file, name="pdf_file"),
     path("public/<str:code>/<int:year>/", views.public, name="public"),
 ]
