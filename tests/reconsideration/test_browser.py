@@ -20,7 +20,9 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def page(live_server):  # noqa: ANN001
+def page(live_server, calendar_seeded, officer, police):  # noqa: ANN001
+    # The database fixtures come first: created inside Playwright's greenlet they would open a
+    # connection in another context that nothing closes.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -32,6 +34,11 @@ def page(live_server):  # noqa: ANN001
         pg.set_default_timeout(15000)
         yield pg
         browser.close()
+    # Queries made while Playwright's greenlets ran may have opened a connection in another
+    # context; close it, or PostgreSQL refuses to drop the test database afterwards.
+    from django.db import connections
+
+    connections.close_all()
 
 
 def act(page, code: str, **fields: str) -> None:  # noqa: ANN001
