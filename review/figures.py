@@ -66,13 +66,13 @@ _CN_ANY = _CN_DIGIT + "百千万亿"
 # Bounded and anchored (no digit before the start) so that a long run of digits
 # or numerals is scanned in linear time, not retried from every position.
 _AR = r"(?<![\d.,])\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?"
-_CN = rf"(?<![{_CN_ANY}])[{_CN_DIGIT}][{_CN_ANY}]{{0,12}}"
-_NUM = rf"(?:{_AR}|{_CN})"
+_CN = rf"(?<![{_CN_ANY}])[{_CN_DIGIT}][{_CN_ANY}]{{0,12}}(?:点[零〇一二三四五六七八九]{{1,4}})?"
+_NUM = rf"(?:{_AR}|{_CN}|(?<=百分之)百)"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 
 FIGURE_RE = re.compile(
     rf"(?P<pre>百分之)?(?P<num>{_NUM})"
-    rf"(?:[ ]*(?P<sep>至|到|-|~|～|—)[ ]*(?P<pre2>百分之)?(?P<num2>{_NUM}))?"
+    rf"(?:[ ]*(?P<pct1>%)?[ ]*(?P<sep>至|到|-|~|～|—)[ ]*(?P<pre2>百分之)?(?P<num2>{_NUM})(?=[ ]*%|(?(pct1)$^|)))?"
     rf"[ ]*(?P<infix1>余|多)?[ ]*(?P<mult>万|亿)?[ ]*(?P<infix2>余|多)?"
     rf"[ ]*(?P<unit>%|{_UNIT_ALT})?"
 )
@@ -187,13 +187,15 @@ def find_figures(text: str) -> list[Figure]:
         if not den or num is None or num > den or quotes[m.start()]:
             continue
         s, e = _make_span(text, m.start(), m.end())
+        before = _prev_chars(text, m.start(), 4)
+        qual = next((q for w, q in PREFIX_QUALIFIERS if before.endswith(w)), None)
         figures.append(
             Figure(
                 span=text[s:e],
                 number_text=m.group(0),
                 value=round(num / den * 100, 2),
                 unit="%",
-                qualifier=None,
+                qualifier=qual,
                 indicator=None,
                 start=s,
                 end=e,
@@ -234,8 +236,9 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if chinese and (quotes[nstart] or quotes[max(0, end - 1)]):
         return None
     if chinese and num[0] in "十百千万亿" and num != "十" and not num.startswith("十"):
-        return None
-    value = parse_number(num)
+        if not (pre and num == "百"):
+            return None
+    value = 100 if pre and num == "百" else parse_number(num)
     if value is None:
         return None
     if (

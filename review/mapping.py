@@ -209,6 +209,12 @@ _AS_RESPONDENT = {
     "reconsideration.concluded": "reconsideration.as_respondent_concluded",
     "reconsideration.corrected": "reconsideration.as_respondent_corrected",
 }
+_CHANGE = re.compile(
+    r"(比上年|较上年|比去年|较去年|同比|环比|比\d{4}年)(度|同期)?"
+    r"(增加|增长|减少|下降|提高|降低|上升|多|少)了?$"
+)
+# Ledgers whose measure words (受理, 结案, 纠正 …) are common words: only when named nearby.
+_TOPIC_BOUND = frozenset({"reconsideration", "litigation", "normative_documents"})
 _BOTH_MARK = re.compile(r"(均|都|分别)(达到?|为|是|保持在?|在)?$")
 _RATE_LIST = re.compile(
     r"((?:[\u4e00-\u9fff]{1,6}率)(?:(?:、|和|及|与)[\u4e00-\u9fff]{1,6}率)+)均(?:达到?|为|是|在)?$"
@@ -250,6 +256,8 @@ def best_indicator(
         ind = catalog.indicators[ind_id]
         if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
+        if ind.ledger not in topics and topics and ind.ledger in _TOPIC_BOUND:
+            continue  # 结案228件 in a 执法 paragraph is not a 复议 conclusion
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
         if fig.unit in ind.units:
             score += 0.4
@@ -268,6 +276,8 @@ def map_figure(
         return [replace(fig, indicator=None, scope="frequency")]
     if left.endswith(("至少", "至少配备")) or re.search(r"至少[^，。；]{0,4}$", left):
         return [replace(fig, indicator=None, scope="minimum standard")]
+    if _CHANGE.search(left):
+        return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
     m = _RATE_LIST.search(left)
     if m and fig.unit == "%":
         head = left[: m.start()]

@@ -115,6 +115,9 @@ def parse_arabic(text: str) -> float | int | None:
     return int(clean)
 
 
+_DIGIT_OF = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
 def parse_number(text: str) -> float | int | None:
     """Arabic (1,234.5), Chinese (一千七百) or mixed (25万, 1.2亿)."""
     text = text.replace(" ", "")
@@ -124,7 +127,14 @@ def parse_number(text: str) -> float | int | None:
     if len(text) > 1 and text[-1] in BIG_UNITS and parse_arabic(text[:-1]) is not None:
         mult = BIG_UNITS[text[-1]]
         text = text[:-1]
-    value = parse_arabic(text)
+    value: float | int | None = parse_arabic(text)
+    if value is None and "点" in text:
+        # 九十六点三: a Chinese decimal, the digits after 点 read one by one
+        whole, _, frac = text.partition("点")
+        head = parse_chinese(whole)
+        digits = [_DIGIT_OF.get(ch) for ch in frac]
+        if head is not None and frac and all(d is not None for d in digits):
+            value = float(f"{head}." + "".join(str(d) for d in digits))
     if value is None:
         value = parse_chinese(text)
     if value is None:
