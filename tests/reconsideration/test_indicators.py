@@ -142,3 +142,62 @@ def test_identities_hold_on_demo_data(shared_dir):
         "carried_over",
     ):
         assert total[P + o] > 0, o
+
+
+def test_compiled_counts_equal_the_orm_for_many_scopes(shared_dir):
+    """counts() runs SQL compiled once per shape (fazhi/indicators/compiled.py); it must give what the
+    ORM gives, for own and roll-up scopes, many jurisdiction ids and id subsets."""
+    import random
+
+    from django.db import connection
+
+    from fazhi.ledgers.reconsideration import demo as recon_demo
+    from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+    from fazhi.org import demo
+    from fazhi.org.models import Jurisdiction, Level
+
+    ctx = demo.build_org()
+    recon_demo.populate(ctx)
+    city = Jurisdiction.objects.get(code="990100")
+    extra = [
+        Jurisdiction.objects.create(
+            code=f"9901{50 + i:02d}", name=f"测试县{i}", level=Level.COUNTY, parent=city
+        )
+        for i in range(40)
+    ]
+    # Spread the demo cases over the new counties, so that every id of a roll-up has rows and a
+    # misplaced id would change the figures (raw SQL: test data, not a transition).
+    table = connection.ops.quote_name(ReconsiderationCase._meta.db_table)
+    with connection.cursor() as cur:
+        for k, j in enumerate(extra):
+            cur.execute(f"UPDATE {table} SET jurisdiction_id = %s WHERE id %% 50 = %s", [j.pk, k])
+    rng = random.Random(7)
+    all_ids = sorted(Jurisdiction.objects.values_list("pk", flat=True))
+    scopes = []
+    for code in ("990000", "990100", "990102", "990103", extra[3].code):
+        j = Jurisdiction.objects.get(code=code)
+        for year in (2023, 2024, 2025):
+            scopes += [Scope.year(j, year), Scope.own_year(j, year)]
+    for size in (2, 5, 17, len(all_ids)):
+        ids = frozenset(rng.sample(all_ids, size))
+        scopes += [
+            Scope(ids, D("2024-03-01"), D("2025-07-15")),
+            Scope(ids, D("2025-01-01"), D("2025-01-02")),
+        ]
+    scopes.append(Scope(frozenset(), D("2025-01-01"), D("2026-01-01")))
+    assert max(len(s.ids) for s in scopes) > 40
+    nonzero = 0
+    for scope in scopes:
+        got = indicators.counts(scope)
+        assert got == indicators.counts_orm(scope), scope
+        nonzero += got[P + "received"] > 0
+    assert nonzero > len(scopes) // 2
+    plans = indicators._AGGREGATE._plans
+    assert {n for (_, _, n), plan in plans.items() if plan is not None} >= {
+        len(s.ids) for s in scopes if s.ids
+    }
+    # One compilation per shape (number of ids), not per call.
+    before = indicators._AGGREGATE.compilations
+    for scope in scopes:
+        indicators.counts(scope)
+    assert indicators._AGGREGATE.compilations == before

@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.urls import reverse
 
+from fazhi.indicators.compiled import ScopedAggregate
 from fazhi.indicators.registry import register
 from fazhi.indicators.scope import Scope
 from fazhi.indicators.sections import register_section, token
@@ -94,7 +95,7 @@ def _base(scope: Scope) -> QuerySet[ReconsiderationCase]:
     return ReconsiderationCase.objects.filter(jurisdiction_id__in=scope.ids)
 
 
-def counts(scope: Scope) -> dict[str, Any]:
+def _aggregate(scope: Scope) -> tuple[QuerySet[ReconsiderationCase], dict[str, Any]]:
     defs = definitions(scope)
     letters = Q(closed_on__gte=scope.start, closed_on__lt=scope.end)
     concluded = defs[P + "concluded"]
@@ -111,7 +112,23 @@ def counts(scope: Scope) -> dict[str, Any]:
     relevant = Q(received_on__lt=scope.end) & (
         Q(closed_on__isnull=True) | Q(closed_on__gte=scope.start)
     ) | Q(hearing_on__gte=scope.start, hearing_on__lt=scope.end)
-    row = _base(scope).filter(relevant).aggregate(**aggregates)
+    return _base(scope).filter(relevant), aggregates
+
+
+# Compiled to SQL once per process (fazhi/indicators/compiled.py); `_AGGREGATE.orm` is the reference.
+_AGGREGATE = ScopedAggregate(ReconsiderationCase, _aggregate)
+
+
+def counts(scope: Scope) -> dict[str, Any]:
+    return _figures(_AGGREGATE(scope))
+
+
+def counts_orm(scope: Scope) -> dict[str, Any]:
+    """`counts` through the ORM on every call: the reference the compiled path is tested against."""
+    return _figures(_AGGREGATE.orm(scope))
+
+
+def _figures(row: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         k.replace("__", "."): v for k, v in row.items() if k.startswith("reconsideration__")
     }
