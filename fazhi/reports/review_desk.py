@@ -21,7 +21,7 @@ from fazhi.org.models import Role
 from review import Finding, ReadError, Report, analyse_document, check, compare, read_bytes
 from review.catalog import Catalog, load_catalog
 from review.checks import SEVERITY_ZH
-from review.compare import Comparison, write_xlsx
+from review.compare import Comparison, Row, write_xlsx
 from review.structure import PART_LABELS, Structure
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -96,6 +96,14 @@ class FileResult:
         return [(label, bool(got.get(key))) for key, label in PART_LABELS.items()]
 
     @property
+    def missing_required(self) -> int:
+        return sum(
+            1
+            for key in PART_LABELS
+            if key != "other" and not self.structure.statutory_parts.get(key)
+        )
+
+    @property
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:
@@ -130,6 +138,7 @@ class FileResult:
                     "unit": f.unit,
                     "qualifier": QUALIFIER_ZH.get(f.qualifier or "", ""),
                     "indicator": f.indicator or "",
+                    "scope": bool(f.scope),  # 每月一次, 至少配备一名: not a result
                     "indicator_name": ind.name_zh if ind else "",
                     "section": f.section,
                     "span": f.span,
@@ -156,9 +165,24 @@ class DeskResult:
                 "y": [c.value for c in row.cells.values()],
                 "outlier": [c.outlier for c in row.cells.values()],
             }
-            for row in self.comparison.rows
+            for row in self._by_coverage()
             if len(row.cells) >= 2
         ]
+
+    def _by_coverage(self) -> list[Row]:
+        """Indicators stated by the most reports first (catalog order among equals)."""
+        rows = self.comparison.rows if self.comparison else []
+        return sorted(rows, key=lambda r: -len(r.cells))
+
+    @property
+    def heads(self) -> list[tuple[str, str]]:
+        """(file name, issuer and year) per column, so 000_….txt says whose report it is."""
+        by_source = {fr.report.source: fr.structure for fr in self.files}
+        out = []
+        for src in self.comparison.sources if self.comparison else []:
+            st = by_source.get(src)
+            out.append((src, " ".join(str(x) for x in (st.issuer, st.year) if x) if st else ""))
+        return out
 
     @property
     def table(self) -> list[dict[str, Any]]:
@@ -171,7 +195,7 @@ class DeskResult:
                 "unit": row.unit,
                 "cells": [row.cells.get(src) for src in self.comparison.sources],
             }
-            for row in self.comparison.rows
+            for row in self._by_coverage()
         ]
 
     @property

@@ -109,6 +109,8 @@ def test_one_seed_shows_structure_parts_findings_and_figures(client, coordinator
     for f in findings:
         assert f.message.split("：")[0] in html
     assert 'id="comparison"' not in html  # a single file is not compared
+    if any(f.scope for f in expected.figures):  # 每月一次 is a frequency, not an indicator
+        assert "频次或最低标准（不计入指标）" in html
     ctx = resp.context["result"].files[0]
     assert [ok for _, ok in ctx.parts] == [
         bool(expected.structure.statutory_parts.get(k))
@@ -128,6 +130,12 @@ def test_several_seeds_are_compared_with_chart_and_xlsx(client, coordinator, see
     assert chart and all(len(c["x"]) >= 2 for c in chart)
     outliers = [c for r in result.comparison.rows for c in r.cells.values() if c.outlier]
     assert html.count("异常</span>") == len(outliers)
+    coverage = [sum(1 for c in row["cells"] if c) for row in result.table]
+    assert coverage == sorted(coverage, reverse=True) and len(coverage) == len(
+        result.comparison.rows
+    )
+    for _src, label in result.heads:  # issuer and year under the file name
+        assert label and label in html
     m = re.search(r'href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"', html)
     xlsx = zipfile.ZipFile(io.BytesIO(base64.b64decode(m.group(1))))
     sheet = xlsx.read("xl/sharedStrings.xml").decode()
