@@ -204,25 +204,33 @@ def rate_bases(
     for ind in catalog.indicators.values():
         if ind.kind == KIND_RATE and ind.numerator and ind.denominators:
             out[ind.id] = RateBasis(ind.numerator, ind.denominators[0])
-    chain: list[int | None] = []
+    # The chain of codes from the jurisdiction up to the root, read from its `path` (one query in
+    # all, instead of one per ancestor); rank 0 is the jurisdiction itself, the last the root.
+    codes: list[str] = []
     if jurisdiction is not None:
-        chain = [jurisdiction.pk, *(a.pk for a in jurisdiction.ancestors())]
-    chain.append(None)
-    ids = [c for c in chain if c is not None]
+        codes = [c for c in jurisdiction.path.split("/") if c][::-1] or [
+            j.code for j in (jurisdiction, *jurisdiction.ancestors())
+        ]
+    rank = {code: i for i, code in enumerate(codes)}
     rows = RateDefinition.objects.filter(
-        Q(jurisdiction_id__in=ids) | Q(jurisdiction__isnull=True), year__lte=year
+        Q(jurisdiction__code__in=codes) | Q(jurisdiction__isnull=True), year__lte=year
+    ).values_list(
+        "indicator_id",
+        "year",
+        "numerator",
+        "denominator",
+        "note",
+        "jurisdiction__code",
+        "jurisdiction__name",
     )
-    best: dict[str, tuple[int, int, RateDefinition]] = {}
-    for row in rows.select_related("jurisdiction"):
-        rank = chain.index(row.jurisdiction_id)
-        key = (rank, -row.year)
-        if row.indicator_id not in best or key < best[row.indicator_id][:2]:
-            best[row.indicator_id] = (rank, -row.year, row)
-    for ind_id, (_, _, row) in best.items():
-        where = row.jurisdiction.name if row.jurisdiction else "全部区划"
-        out[ind_id] = RateBasis(
-            row.numerator, row.denominator, row.note, source=f"{where}自{row.year}年度口径"
-        )
+    best: dict[str, tuple[tuple[int, int], RateBasis]] = {}
+    for ind_id, row_year, num, den, note, code, name in rows:
+        key = (rank[code] if code is not None else len(codes), -row_year)
+        if ind_id not in best or key < best[ind_id][0]:
+            where = name if code is not None else "全部区划"
+            best[ind_id] = (key, RateBasis(num, den, note, source=f"{where}自{row_year}年度口径"))
+    for ind_id, (_, basis) in best.items():
+        out[ind_id] = basis
     return out
 
 

@@ -112,6 +112,36 @@ def test_rollup_sums_counts_and_recomputes_rates_never_averages(
     ]
 
 
+def test_rate_bases_one_query_nearest_row_wins_over_all_jurisdictions_row(
+    city, county, other_county, django_assert_num_queries
+) -> None:
+    from fazhi.indicators.compute import rate_bases
+    from fazhi.org.models import Jurisdiction
+
+    def row(jurisdiction, year, denominator):  # type: ignore[no-untyped-def]
+        RateDefinition.objects.create(
+            indicator_id=R + "correction_rate",
+            jurisdiction=jurisdiction,
+            year=year,
+            numerator=R + "corrected",
+            denominator=R + denominator,
+        )
+
+    row(None, 2020, "concluded")
+    row(city.parent, 2026, "received")  # the province, but only from 2026
+    row(other_county, 2021, "received")  # a sibling: never applies to the county
+    fresh = Jurisdiction.objects.get(pk=county.pk)  # ancestors not loaded yet
+    with django_assert_num_queries(1):
+        basis = rate_bases(fresh, 2025)[R + "correction_rate"]
+    assert (basis.denominator, basis.source) == (R + "concluded", "全部区划自2020年度口径")
+    row(city, 2022, "concluded_on_merits")
+    basis = rate_bases(fresh, 2025)[R + "correction_rate"]
+    assert (basis.denominator, basis.source) == (R + "concluded_on_merits", "示例市自2022年度口径")
+    assert rate_bases(fresh, 2026)[R + "correction_rate"].denominator == R + "concluded_on_merits"
+    assert rate_bases(city.parent, 2026)[R + "correction_rate"].denominator == R + "received"
+    assert rate_bases(None, 2025)[R + "correction_rate"].denominator == R + "concluded"
+
+
 def test_rate_definition_per_jurisdiction_and_year_with_history(
     fake, city, county, coordinator
 ) -> None:

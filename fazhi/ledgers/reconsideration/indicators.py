@@ -15,11 +15,12 @@ All counts come from one aggregate query with `Count(filter=Q(...))`.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from fazhi.indicators.compiled import ScopedAggregate
 from fazhi.indicators.registry import register
@@ -164,13 +165,31 @@ def rows(indicator_id: str, scope: Scope) -> QuerySet[ReconsiderationCase]:
 
 
 def drilldown_url(indicator_id: str, scope: Scope) -> str:
-    query = {
-        "indicator": indicator_id,
-        "start": scope.start.isoformat(),
-        "end": scope.end.isoformat(),
-        "j": ",".join(str(i) for i in scope.ids),
-    }
-    return reverse("reconsideration:list") + "?" + urlencode(query)
+    return (
+        _list_url(get_script_prefix(), get_urlconf())
+        + "?"
+        + urlencode({"indicator": indicator_id})
+        + "&"
+        + _scope_query(scope)
+    )
+
+
+@lru_cache(maxsize=16)
+def _list_url(script_prefix: str, urlconf: str | None) -> str:
+    """`reverse()` once per prefix and URLconf: the kernel asks for a link per id."""
+    return reverse("reconsideration:list", urlconf=urlconf)
+
+
+@lru_cache(maxsize=256)
+def _scope_query(scope: Scope) -> str:
+    """The scope's part of a drill-down link, built once per scope (the kernel asks for ~35 ids)."""
+    return urlencode(
+        {
+            "start": scope.start.isoformat(),
+            "end": scope.end.isoformat(),
+            "j": ",".join(str(i) for i in scope.ids),
+        }
+    )
 
 
 def build_section(scope: Scope) -> list[str]:
