@@ -12,7 +12,15 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from fazhi.audit import record
-from fazhi.clocks.engine import FLAG_UNCONFIRMED, Due, Pause, compute, unit_text
+from fazhi.clocks.engine import (
+    FLAG_UNCONFIRMED,
+    KIND_ADVANCE_NOTICE,
+    KIND_DEADLINE,
+    Due,
+    Pause,
+    compute,
+    unit_text,
+)
 from fazhi.clocks.models import OPEN_STATES, Clock, ClockPause, State
 from fazhi.clocks.signals import due_changed
 from fazhi.clocks.spec import ClockError, ClockSpec
@@ -63,6 +71,8 @@ def evaluate(clock: Clock, pauses: Iterable[Pause] | None = None) -> Due:
         pauses=_pauses(clock) if pauses is None else pauses,
         extension=clock.extension_length,
         restart=clock.restart_on,
+        kind=clock.kind or KIND_DEADLINE,
+        event=clock.event_label,
     )
     if clock.extension_late and clock.extension_approved_on:
         result = Due(
@@ -182,6 +192,7 @@ def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) ->
         setattr(clock, attr, value)
     clock.label, clock.basis, clock.law_version = spec.label, spec.basis, spec.law_version
     clock.length, clock.unit = spec.length, spec.unit
+    clock.kind, clock.event_label = spec.kind, spec.event_label[:30]
     clock.start_on, clock.state = on, State.RUNNING
     old = _apply(clock, evaluate(clock))
     _save(clock, event="clock_started" if on else "clock_created", by=by, old=old)
@@ -190,11 +201,12 @@ def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) ->
 
 @transaction.atomic
 def restart(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Clock:
-    """The full period runs again from `on` (that day not counted); earlier pauses drop out."""
+    """The full period runs again from `on` (that day not counted); earlier pauses drop out.
+    For an advance notice, `on` is the new event day (it may be earlier: the event moved)."""
     clock = _locked(obj, spec)
     _require_open(clock)
     assert clock.start_on is not None
-    if on < clock.start_on:
+    if on < clock.start_on and clock.kind != KIND_ADVANCE_NOTICE:
         raise ClockError(f"重新起算日期（{cn_date(on)}）早于起算日期（{cn_date(clock.start_on)}）")
     for p in clock.pauses.filter(to_on__isnull=True):
         p.to_on = max(on, p.from_on)
@@ -289,11 +301,12 @@ def extend(
 
 @transaction.atomic
 def stop(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Clock:
-    """The act was done on `on`; the clock keeps its due date for 按期 statistics."""
+    """The act was done on `on`; the clock keeps its due date for 按期 statistics. An advance
+    notice is given before its event, so `on` may precede the event day."""
     clock = _locked(obj, spec)
     _require_open(clock)
     assert clock.start_on is not None
-    if on < clock.start_on:
+    if on < clock.start_on and clock.kind != KIND_ADVANCE_NOTICE:
         raise ClockError(f"办结日期（{cn_date(on)}）早于起算日期（{cn_date(clock.start_on)}）")
     for p in clock.pauses.filter(to_on__isnull=True):
         if on < p.from_on:
@@ -319,6 +332,10 @@ def recompute_open(years: Iterable[int] | None = None) -> int:
         for y in sorted(set(years)):
             q |= Q(start_on__lte=dt.date(y, 12, 31)) & (
                 Q(due_on__gte=dt.date(y, 1, 1)) | Q(due_on__isnull=True)
+            )
+            # An advance notice's window runs back from the event: [due_on, event day].
+            q |= Q(kind=KIND_ADVANCE_NOTICE, due_on__lte=dt.date(y, 12, 31)) & (
+                Q(start_on__gte=dt.date(y, 1, 1)) | Q(restart_on__gte=dt.date(y, 1, 1))
             )
         qs = qs.filter(q)
     changed = 0

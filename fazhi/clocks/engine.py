@@ -22,6 +22,8 @@ from fazhi.workcal import calendar as wc
 from fazhi.workcal.calendar import CalendarUnconfirmed
 
 FLAG_UNCONFIRMED = "calendar_unconfirmed"
+KIND_DEADLINE = "deadline"
+KIND_ADVANCE_NOTICE = "advance_notice"
 ONE_DAY = dt.timedelta(days=1)
 WEEKDAY = "一二三四五六日"
 
@@ -114,8 +116,12 @@ def compute(
     extension: int = 0,
     restart: dt.date | None = None,
     event: str = "",
+    kind: str = KIND_DEADLINE,
 ) -> Due:
     """Due date of a period of `length` (+ `extension`) `unit`s after `start` (or `restart`).
+
+    `kind="advance_notice"`: `start` (or `restart`, the event moved) is the event day and the
+    due date is the latest day to act, counted back (see `advance_notice`).
 
     `pauses`: (from, to) pairs, `Pause`s, dicts with from/to or objects with from_on/to_on; `to`
     None means still paused, and then the due date is None unless the period ran out before.
@@ -126,6 +132,12 @@ def compute(
         raise ClockError("延长期限不能为负数")
     if unit not in Unit.values:
         raise ClockError(f"未知的期限单位：{unit}")
+    if kind == KIND_ADVANCE_NOTICE:
+        if extension or tuple(pauses):
+            raise ClockError("提前通知期限不能中止或延长")
+        return advance_notice(restart or start, length, unit, event=event)
+    if kind != KIND_DEADLINE:
+        raise ClockError(f"未知的期限类型：{kind}")
     if restart is not None and restart < start:
         raise ClockError(f"重新起算日期（{cn_date(restart)}）早于起算日期（{cn_date(start)}）")
     begin = restart or start
@@ -173,6 +185,48 @@ def compute(
         return Due(due, None, None, head + _calendar_tail(total, raw_end, due, plist))
     except CalendarUnconfirmed as exc:
         text = f"{head}，需用到{exc.year}年日历，{exc.year}年日历未确认，暂无法确定届满日"
+        return Due(None, FLAG_UNCONFIRMED, exc.year, text)
+
+
+def advance_notice(event_on: dt.date, length: int, unit: str, *, event: str = "") -> Due:
+    """The latest day to give notice at least `length` units before `event_on`, counted back
+    from the event; the event day itself is not counted (statutes.md §1, advance notice).
+    Working days: the `length`-th working day before the event. Calendar days and months: the
+    day that many units earlier; if it is a rest day, move EARLIER to the previous working day
+    (UNCONFIRMED default, statutes.md §15.9), never later."""
+    what = event or "事件"
+    head = f"{what}日为{cn_date(event_on)}，须提前{unit_text(unit, length)}（{what}当日不计）"
+    try:
+        if unit == Unit.WORKING_DAY:
+            d, n = event_on, 0
+            while n < length:
+                d -= ONE_DAY
+                if wc.is_workday(d):
+                    n += 1
+            notes = [
+                f"{'、'.join(names)}假期{_span(a, b, d.year)}不计"
+                for a, b, names in _holiday_blocks(d + ONE_DAY, event_on - ONE_DAY, ())
+            ]
+            inner = f"（{'；'.join(notes)}）" if notes else ""
+            return Due(d, None, None, f"{head}{inner}，最迟应于{cn_date(d)}发出通知")
+        raw = (
+            add_months(event_on, -length)
+            if unit == Unit.MONTH
+            else event_on - dt.timedelta(days=length)
+        )
+        d = raw
+        while not wc.is_workday(d):
+            d -= ONE_DAY
+        if d == raw:
+            tail = f"，前推{unit_text(unit, length)}为{cn_date(raw)}，最迟应于当日发出通知"
+        else:
+            tail = (
+                f"，前推{unit_text(unit, length)}为{cn_date(raw)}（{_why_rest(raw)}），"
+                f"提前至{cn_date(d)}（周{WEEKDAY[d.weekday()]}）发出通知"
+            )
+        return Due(d, None, None, head + tail)
+    except CalendarUnconfirmed as exc:
+        text = f"{head}，需用到{exc.year}年日历，{exc.year}年日历未确认，暂无法确定最迟通知日"
         return Due(None, FLAG_UNCONFIRMED, exc.year, text)
 
 

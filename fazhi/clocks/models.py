@@ -93,6 +93,10 @@ class Clock(models.Model):
 
     start_on = models.DateField("起算日", null=True, blank=True)
     restart_on = models.DateField("重新起算日", null=True, blank=True)
+    # deadline: act within the period after start_on; advance_notice: start_on is the event
+    # day and due_on the latest day to give notice (counted back).
+    kind = models.CharField("期限类型", max_length=20, default="deadline")
+    event_label = models.CharField("事件", max_length=30, blank=True)
     length = models.PositiveIntegerField("期限长度")
     unit = models.CharField("单位", max_length=20, choices=Unit)
     extension_length = models.PositiveIntegerField("延长", default=0)

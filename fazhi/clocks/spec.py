@@ -33,10 +33,15 @@ class ClockSpec:
     extension_approver: str = ""
     pausable: bool = False
     lapse_effect: str = ""
-    kind: str = "deadline"  # deadline | minimum_window | advance_notice
+    kind: str = "deadline"  # deadline | advance_notice (minimum_window: not yet supported)
+    event_label: str = ""  # the event an advance notice precedes, e.g. "听证"
 
     def __post_init__(self) -> None:
         if not isinstance(self.length, int) or self.length <= 0:
             raise ClockError(f"期限“{self.label}”的长度必须为正整数")
+        if self.kind not in ("deadline", "advance_notice"):
+            raise ClockError(f"期限“{self.label}”的类型无效：{self.kind}")
+        if self.kind == "advance_notice" and (self.pausable or self.max_extension is not None):
+            raise ClockError(f"提前通知期限“{self.label}”不能中止或延长")
         if self.unit not in Unit.values:
             raise ClockError(f"期限“{self.label}”的计算单位无效：{self.unit}")

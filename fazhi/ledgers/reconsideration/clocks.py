@@ -41,6 +41,8 @@ CORRECTION_RESPONSE_2023 = ClockSpec(
     Unit.WORKING_DAY,
     f"{NEW}第三十一条第二款、第八十八条第二款",
     law_version="2023",
+    extension_uncapped=True,  # "合理的补正期限" may be extended by the 复议机关, no cap
+    extension_approver="行政复议机关",
     lapse_effect="无正当理由逾期不补正的，视为放弃行政复议申请",
 )
 COPY_TO_RESPONDENT_2023 = ClockSpec(
@@ -88,6 +90,17 @@ DECISION_2023 = ClockSpec(
     extension_approver="行政复议机构负责人",
     pausable=True,
     lapse_effect="申请人可向上级机关反映；复议前置的可在期满后15日内起诉",
+)
+HEARING_NOTICE_2023 = ClockSpec(
+    "hearing_notice",
+    "听证通知",
+    5,
+    Unit.WORKING_DAY,
+    f"{NEW}第五十一条、第八十八条第二款",
+    law_version="2023",
+    kind="advance_notice",
+    event_label="听证",
+    lapse_effect="听证通知应于听证五个工作日前送达当事人",
 )
 DECISION_SIMPLIFIED = ClockSpec(
     "decision_simplified",
@@ -155,6 +168,7 @@ class CaseClocks:
     copy_to_respondent: ClockSpec
     respondent_answer: ClockSpec
     decision: ClockSpec
+    hearing_notice: ClockSpec | None = None  # the 2017 text sets no notice period
 
 
 def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> CaseClocks:
@@ -175,6 +189,7 @@ def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> 
         COPY_TO_RESPONDENT_SIMPLIFIED if simplified else COPY_TO_RESPONDENT_2023,
         RESPONDENT_ANSWER_SIMPLIFIED if simplified else RESPONDENT_ANSWER_2023,
         DECISION_SIMPLIFIED if simplified else DECISION_2023,
+        HEARING_NOTICE_2023,
     )
 
 
@@ -192,6 +207,7 @@ ALL_SPECS = (
     RESPONDENT_ANSWER_SIMPLIFIED,
     DECISION_2023,
     DECISION_SIMPLIFIED,
+    HEARING_NOTICE_2023,
     ACCEPTANCE_REVIEW_2017,
     CORRECTION_NOTICE_2017,
     COPY_TO_RESPONDENT_2017,

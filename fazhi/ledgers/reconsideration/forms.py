@@ -166,6 +166,15 @@ class ActionForm(forms.Form):
         initial=30,
         error_messages={"max_value": "延长期限最多不超过30日", "min_value": "延长日数至少为1日"},
     )
+    workdays = forms.IntegerField(
+        label="延长工作日数",
+        min_value=1,
+        initial=10,
+        error_messages={"min_value": "至少延长1个工作日"},
+    )
+    notice_on = forms.DateField(
+        label="听证通知发出日期（未发出可不填）", required=False, widget=DATE
+    )
     note = forms.CharField(
         label="说明", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

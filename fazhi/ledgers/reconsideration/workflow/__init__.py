@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, State
+from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
 from fazhi.ledgers.reconsideration.workflow import acceptance, decision, review
 from fazhi.ledgers.reconsideration.workflow.acceptance import (
     accept,
+    deem_abandoned,
+    deem_abandoned_all,
     deem_accepted,
     deem_accepted_all,
+    extend_correction,
     receive_correction,
     redirect,
     refuse,
@@ -33,8 +36,10 @@ from fazhi.ledgers.reconsideration.workflow.review import (
     hold_hearing,
     record_answer,
     resume,
+    schedule_hearing,
     send_copy,
     suspend,
+    switch_to_ordinary,
 )
 
 __all__ = [
@@ -45,9 +50,12 @@ __all__ = [
     "allocate_number",
     "available",
     "decide",
+    "deem_abandoned",
+    "deem_abandoned_all",
     "deem_accepted",
     "deem_accepted_all",
     "extend",
+    "extend_correction",
     "hold_hearing",
     "mediate",
     "parse_case_number",
@@ -58,8 +66,10 @@ __all__ = [
     "refuse",
     "request_correction",
     "resume",
+    "schedule_hearing",
     "send_copy",
     "suspend",
+    "switch_to_ordinary",
     "terminate",
     "withdraw",
     "EVENT_LABELS",
@@ -98,6 +108,16 @@ ACTIONS: dict[str, Action] = {
             acceptance.FROM_CORRECTION,
             ("on", "note"),
             date_label="收到补正材料日期",
+        ),
+        Action(
+            "extend_correction",
+            "延长补正期限",
+            extend_correction,
+            acceptance.FROM_CORRECTION,
+            ("on", "workdays", "note"),
+            style="outline-secondary",
+            date_label="批准延长日期",
+            note_required=True,
         ),
         Action(
             "accept",
@@ -152,6 +172,15 @@ ACTIONS: dict[str, Action] = {
             date_label="收到答复日期",
         ),
         Action(
+            "schedule_hearing",
+            "安排听证",
+            schedule_hearing,
+            review.SCHEDULABLE,
+            ("on", "notice_on", "note"),
+            style="outline-primary",
+            date_label="听证日期",
+        ),
+        Action(
             "hold_hearing",
             "听证/听取意见",
             hold_hearing,
@@ -186,6 +215,17 @@ ACTIONS: dict[str, Action] = {
             perm="reconsideration.approve_case",
             style="outline-warning",
             date_label="批准延期日期",
+        ),
+        Action(
+            "switch_to_ordinary",
+            "转为普通程序",
+            switch_to_ordinary,
+            review.SWITCHABLE,
+            ("on", "note"),
+            perm="reconsideration.approve_case",
+            style="outline-warning",
+            date_label="批准日期",
+            note_required=True,
         ),
         Action(
             "decide",
@@ -223,6 +263,11 @@ EVENT_LABELS = {
     "corrected": "收到补正材料",
     "accepted": "受理",
     "deemed_accepted": "视为受理",
+    "deemed_abandoned": "逾期未补正视为放弃",
+    "correction_extended": "延长补正期限",
+    "procedure_switched": "简易程序转为普通程序",
+    "hearing_scheduled": "安排听证",
+    "hearing_rescheduled": "变更听证日期",
     "not_accepted": "不予受理",
     "withdrawn": "受理前撤回",
     "redirected": "告知/转送",
@@ -251,7 +296,13 @@ def available(case: ReconsiderationCase, user: Any) -> list[Action]:
             continue
         if action.code == "extend" and (case.is_simplified or case.extended_on is not None):
             continue
-        if action.code == "hold_hearing" and case.hearing_on is not None:
+        if action.code in ("hold_hearing", "schedule_hearing") and case.hearing_on is not None:
+            continue
+        if action.code == "switch_to_ordinary" and (
+            not case.is_simplified or case.law_version != LawVersion.V2023
+        ):
+            continue
+        if action.code == "extend_correction" and case.law_version != LawVersion.V2023:
             continue
         if not user.has_perm(action.perm, case):
             continue

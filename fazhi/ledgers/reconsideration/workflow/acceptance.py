@@ -238,3 +238,76 @@ def redirect(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "")
         note=note,
         action="告知或转送",
     )
+
+
+# --- 补正 period: extension and lapse (2023 Art. 31(2)) ----------------------------------------
+
+
+@transaction.atomic
+def extend_correction(
+    case: ReconsiderationCase, *, on: dt.date, workdays: int, by: Any, note: str = ""
+) -> None:
+    """The 复议机关 grants the applicant a reasonable extension of the 补正 period for good
+    cause (Art. 31(2)); the law sets no cap, so neither do we."""
+    require_state(case, FROM_CORRECTION, "延长补正期限")
+    spec = specs_for(case).correction_response
+    if spec is None:
+        raise TransitionError("旧法案件的补正期限以补正通知书载明的期限为准，本系统不计时")
+    if not isinstance(workdays, int) or workdays < 1:
+        raise TransitionError("延长的工作日数至少为1日")
+    not_before(on, case.correction_requested_on, "批准延长日期", "补正通知日期")
+    if not note.strip():
+        raise TransitionError("请写明延长补正期限的正当理由")
+    write(
+        case,
+        allowed=FROM_CORRECTION,
+        changes={"state": State.CORRECTION_REQUESTED},  # no field changes; one history entry
+        by=by,
+        event="correction_extended",
+        note=f"补正期限延长{workdays}个工作日：{note}",
+    )
+    clocks.extend(case, spec, length=workdays, approved_by=str(by), on=on, by=by)
+
+
+ABANDONED_NOTE = "无正当理由逾期不补正，视为放弃行政复议申请（行政复议法第三十一条第二款）"
+
+
+@transaction.atomic
+def deem_abandoned(case: ReconsiderationCase, *, today: dt.date, by: Any = None) -> bool:
+    """Record the statutory abandonment if the applicant's 补正 period lapsed without
+    materials (2023 text); True if it did. Closed as of the period's last day, state
+    `withdrawn` with `deemed_abandoned` set, so it counts in withdrawn_before_acceptance."""
+    if case.state != State.CORRECTION_REQUESTED:
+        return False
+    spec = specs_for(case).correction_response
+    if spec is None:
+        return False
+    clock = clocks.get(case, spec)
+    if clock is None or not clock.is_open or clock.due_on is None or today <= clock.due_on:
+        return False
+    due = clock.due_on
+    write(
+        case,
+        allowed=FROM_CORRECTION,
+        changes={
+            "state": State.WITHDRAWN,
+            "closed_on": due,
+            "closure_note": ABANDONED_NOTE,
+            "deemed_abandoned": True,
+        },
+        by=by,
+        event="deemed_abandoned",
+        note=ABANDONED_NOTE,
+    )
+    _stop_acceptance_clocks(case, due, by)
+    return True
+
+
+def deem_abandoned_all(*, today: dt.date, queryset: Any = None) -> int:
+    """Run `deem_abandoned` over every case awaiting 补正; returns how many changed."""
+    qs = queryset if queryset is not None else ReconsiderationCase.objects.all()
+    n = 0
+    for case in qs.filter(state=State.CORRECTION_REQUESTED).order_by("id").iterator(chunk_size=500):
+        if deem_abandoned(case, today=today, by=None):
+            n += 1
+    return n

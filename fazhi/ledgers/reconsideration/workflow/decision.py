@@ -63,7 +63,12 @@ def _close(
         **(extra or {}),
     }
     write(case, allowed=allowed, changes=changes, by=by, event=event, note=note)
-    for spec in (specs.copy_to_respondent, specs.respondent_answer, specs.decision):
+    for spec in (
+        specs.copy_to_respondent,
+        specs.respondent_answer,
+        specs.decision,
+        specs.hearing_notice,
+    ):
         stop_if_open(case, spec, on=on, by=by)
 
 

@@ -15,7 +15,7 @@ from django.db import transaction
 from fazhi import clocks
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import HearingForm, State
+from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Procedure, State
 from fazhi.ledgers.reconsideration.workflow.acceptance import sync_decision_due
 from fazhi.ledgers.reconsideration.workflow.base import (
     TransitionError,
@@ -83,6 +83,8 @@ def hold_hearing(
         event="hearing_held",
         note=note,
     )
+    # No notice recorded before the hearing: the clock closes on the hearing day (shown late).
+    stop_if_open(case, specs_for(case).hearing_notice, on=on, by=by)
 
 
 @transaction.atomic
@@ -156,3 +158,108 @@ def extend(case: ReconsiderationCase, *, on: dt.date, days: int, by: Any, note: 
     )
     clocks.extend(case, specs_for(case).decision, length=days, approved_by=str(by), on=on, by=by)
     sync_decision_due(case)
+
+
+# --- 简易程序 → 普通程序 (2023 Art. 55) -------------------------------------------------------
+SWITCHABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+
+
+def _replace_clock(case: ReconsiderationCase, old: Any, new: Any, *, on: dt.date, by: Any) -> None:
+    """Stop the simplified clock `old` on `on` and run the ordinary `new` from the same start,
+    carrying its 中止 periods over (all closed: a suspended case cannot switch)."""
+    clock = clocks.get(case, old)
+    if clock is None or clock.start_on is None:
+        return
+    pauses = [(p.from_on, p.to_on, p.reason) for p in clock.pauses.all()]
+    was_open = clock.is_open
+    if was_open:
+        clocks.stop(case, old, on=max(on, clock.restart_on or clock.start_on), by=by)
+    if not was_open:
+        return  # e.g. the copy was already sent: nothing left to time
+    clocks.start(case, new, on=clock.start_on, by=by)
+    for from_on, to_on, reason in pauses:
+        if to_on is None:
+            continue
+        clocks.pause(case, new, on=from_on, reason=reason, by=by)
+        clocks.resume(case, new, on=to_on + dt.timedelta(days=1), by=by)
+
+
+@transaction.atomic
+def switch_to_ordinary(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
+    """简易程序 → 普通程序, approved by the 复议机构 head (2023 Art. 55). The decision period
+    becomes 60 days counted from the ORIGINAL acceptance date (statutes.md §2, UNCONFIRMED
+    default), and an extension is then possible. Open simplified copy/answer periods are
+    replaced by the ordinary ones from the same start (choice: the ordinary rules apply from
+    the switch on)."""
+    require_state(case, SWITCHABLE, "转为普通程序")
+    if not case.is_simplified:
+        raise TransitionError("本案适用普通程序，无需转换")
+    if case.law_version != LawVersion.V2023:
+        raise TransitionError("简易程序转普通程序适用2023年修订的行政复议法（第五十五条）")
+    if not by.has_perm("reconsideration.approve_case", case):
+        raise TransitionError("转为普通程序须经行政复议机构负责人批准，您没有批准权限")
+    if not note.strip():
+        raise TransitionError("请写明转为普通程序的理由（案情复杂，不宜适用简易程序）")
+    not_before(on, case.accepted_on, "批准转换日期", "受理日期")
+    simplified = specs_for(case)
+    write(
+        case,
+        allowed=SWITCHABLE,
+        changes={"procedure": Procedure.ORDINARY, "procedure_switched_on": on},
+        by=by,
+        event="procedure_switched",
+        note=note,
+    )
+    ordinary = specs_for(case)
+    _replace_clock(case, simplified.copy_to_respondent, ordinary.copy_to_respondent, on=on, by=by)
+    _replace_clock(case, simplified.respondent_answer, ordinary.respondent_answer, on=on, by=by)
+    # The decision clock always runs while the case is pending: 60 days from acceptance.
+    _replace_clock(case, simplified.decision, ordinary.decision, on=on, by=by)
+    sync_decision_due(case)
+
+
+# --- 听证 notice (2023 Art. 51) ----------------------------------------------------------------
+SCHEDULABLE = HEARABLE  # after the copy went out, as for holding the hearing
+
+
+@transaction.atomic
+def schedule_hearing(
+    case: ReconsiderationCase,
+    *,
+    on: dt.date,
+    by: Any,
+    notice_on: dt.date | None = None,
+    note: str = "",
+) -> None:
+    """Fix (or move) the hearing date `on`; the 听证通知 is due 5 working days before it
+    (an advance-notice clock counted back from the hearing day). `notice_on`, if given, is the
+    day the notice went out and stops the clock."""
+    require_state(case, SCHEDULABLE, "安排听证")
+    if case.hearing_on is not None:
+        raise TransitionError("本案已登记听证，不能再安排")
+    not_before(on, case.accepted_on, "听证日期", "受理日期")
+    if notice_on is not None:
+        not_before(notice_on, case.accepted_on, "听证通知日期", "受理日期")
+        if notice_on > on:
+            raise TransitionError("听证通知日期不能晚于听证日期")
+    moved = case.hearing_scheduled_on is not None
+    write(
+        case,
+        allowed=SCHEDULABLE,
+        changes={"hearing_scheduled_on": on, "hearing_notice_on": notice_on},
+        by=by,
+        event="hearing_rescheduled" if moved else "hearing_scheduled",
+        note=note,
+    )
+    spec = specs_for(case).hearing_notice
+    if spec is None:
+        return
+    clock = clocks.get(case, spec)
+    if clock is None or clock.start_on is None:
+        clocks.start(case, spec, on=on, by=by)
+    elif clock.is_open:
+        clocks.restart(case, spec, on=on, by=by)  # the hearing moved: count back from the new day
+    else:
+        return  # notice already recorded for an earlier date; the history keeps the move
+    if notice_on is not None:
+        clocks.stop(case, spec, on=notice_on, by=by)
