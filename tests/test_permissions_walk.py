@@ -89,6 +89,10 @@ def url_for(
             values[k] = 2025
         elif k == "key":
             values[k] = "reconsideration"
+        elif k == "rid":  # a rendered PDF of the report
+            from fazhi.reports.models import RenderedFile
+
+            values[k] = RenderedFile.objects.get_or_create(report=report)[0].pk
         else:
             raise AssertionError(f"权限遍历测试不认识 URL 参数 {k}（{ns}:{name}），请补充")
     full = f"{ns}:{name}" if ns else name
