@@ -26,6 +26,15 @@ class Indicator:
     def units(self) -> tuple[str, ...]:
         return (self.unit, *self.unit_aliases)
 
+    @property
+    def short_name(self) -> str:
+        """纠错（直接纠错） → 纠错: the name without its parenthetical gloss, for 口径 text."""
+        return self.name_zh.split("（", 1)[0]
+
+    @property
+    def is_rate(self) -> bool:
+        return self.kind == "rate"
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -41,7 +50,17 @@ class Identity:
 class Catalog:
     indicators: dict[str, Indicator]
     identities: tuple[Identity, ...]
-    ledgers: dict[str, str] = field(default_factory=dict)
+    ledgers: dict[str, str] = field(default_factory=dict)  # ledger id → 中文名
+    version: int = 1
+
+    def __contains__(self, indicator_id: object) -> bool:
+        return indicator_id in self.indicators
+
+    def __getitem__(self, indicator_id: str) -> Indicator:
+        return self.indicators[indicator_id]
+
+    def of_ledger(self, ledger: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.ledger == ledger]
 
     def rates(self) -> list[Indicator]:
         return [i for i in self.indicators.values() if i.kind == "rate"]
@@ -101,4 +120,9 @@ def load_catalog(path: str | None = None) -> Catalog:
         for raw in data.get("identities", [])
     )
     ledgers = {raw["id"]: raw["name_zh"] for raw in data.get("ledgers", [])}
-    return Catalog(indicators=indicators, identities=identities, ledgers=ledgers)
+    return Catalog(
+        indicators=indicators,
+        identities=identities,
+        ledgers=ledgers,
+        version=int(data.get("version", 1)),
+    )
