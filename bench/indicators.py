@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/fz_report .venv/bin/python bench/indicators.py
 
-Builds (once; `--rebuild` to start again) 200 counties × 5,000 cases, inserted with COPY and without
+Builds (once: it reuses rows already there; drop the database to start again) 200 counties × 5,000 cases, inserted with COPY and without
 history, then times `fazhi.indicators.compute.evaluate` for all ids of one county-year beside one
 hand-written SQL statement for five of them. Goal: under 1 s, within 2× of the SQL.
 Last line: `seconds=N ratio_to_sql=N`.
