@@ -45,6 +45,7 @@ types: venv
 
 test-sqlite: venv
 	@echo "== 测试（SQLite）=="
+	@echo "（标记为 postgres_only 的并发测试在 SQLite 一轮中不运行，由 PostgreSQL 一轮运行）"
 	env -u DATABASE_URL $(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
 
 test-postgres: venv
