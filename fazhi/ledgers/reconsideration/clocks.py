@@ -112,6 +112,20 @@ DECISION_SIMPLIFIED = ClockSpec(
     pausable=True,
 )
 
+# The applicant's own period: it binds the applicant, not the 复议机关. Started on the day the
+# applicant knew (or should have known) of the act and stopped on receipt, so the stopped clock
+# says whether the application was in time. Force majeure (Art. 20(2)) and the one-year rule
+# when the right was not notified (Art. 21) are for the officer to weigh; not modelled.
+APPLICATION_PERIOD_2023 = ClockSpec(
+    "application_period",
+    "申请期限",
+    60,
+    Unit.CALENDAR_DAY,
+    f"{NEW}第二十条",
+    law_version="2023",
+    lapse_effect="超过申请期限的，不符合受理条件（第三十条），依法不予受理",
+)
+
 # --- 2017 text (received before 2024-01-01) --------------------------------------------------
 ACCEPTANCE_REVIEW_2017 = ClockSpec(
     "acceptance_review",
@@ -147,6 +161,15 @@ RESPONDENT_ANSWER_2017 = ClockSpec(
     f"{OLD}第二十三条、第四十条",
     law_version="2017",
 )
+APPLICATION_PERIOD_2017 = ClockSpec(
+    "application_period",
+    "申请期限",
+    60,
+    Unit.CALENDAR_DAY,
+    f"{OLD}第九条",
+    law_version="2017",
+    lapse_effect="超过申请期限的，依法不予受理（第十七条）",
+)
 DECISION_2017 = ClockSpec(
     "decision_ordinary",
     "作出复议决定",
@@ -169,6 +192,7 @@ class CaseClocks:
     respondent_answer: ClockSpec
     decision: ClockSpec
     hearing_notice: ClockSpec | None = None  # the 2017 text sets no notice period
+    application_period: ClockSpec = APPLICATION_PERIOD_2023
 
 
 def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> CaseClocks:
@@ -181,6 +205,7 @@ def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> 
             COPY_TO_RESPONDENT_2017,
             RESPONDENT_ANSWER_2017,
             DECISION_2017,
+            application_period=APPLICATION_PERIOD_2017,
         )
     return CaseClocks(
         ACCEPTANCE_REVIEW_2023,
@@ -208,9 +233,11 @@ ALL_SPECS = (
     DECISION_2023,
     DECISION_SIMPLIFIED,
     HEARING_NOTICE_2023,
+    APPLICATION_PERIOD_2023,
     ACCEPTANCE_REVIEW_2017,
     CORRECTION_NOTICE_2017,
     COPY_TO_RESPONDENT_2017,
     RESPONDENT_ANSWER_2017,
     DECISION_2017,
+    APPLICATION_PERIOD_2017,
 )

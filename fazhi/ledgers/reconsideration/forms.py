@@ -18,6 +18,7 @@ from fazhi.ledgers.reconsideration.states import (
     law_version_for,
 )
 from fazhi.ledgers.reconsideration.workflow import parse_case_number
+from fazhi.ledgers.reconsideration.workflow.period import check_knew_on
 from fazhi.org.models import Department, Jurisdiction, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,6 +43,7 @@ class CaseForm(forms.ModelForm):
         fields = [
             "case_number",
             "received_on",
+            "knew_of_act_on",
             "channel",
             "procedure",
             "respondent_department",
@@ -60,6 +62,7 @@ class CaseForm(forms.ModelForm):
         ]
         widgets = {
             "received_on": DATE,
+            "knew_of_act_on": DATE,
             "request": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
@@ -83,6 +86,9 @@ class CaseForm(forms.ModelForm):
             # Dates that transitions set are changed only by transitions (one audit entry each).
             for name in ("received_on", "law_version", "law_version_reason"):
                 self.fields.pop(name)
+            if self.instance.knew_of_act_on is not None:
+                # Its clock was stopped at intake; a stopped clock cannot be recomputed.
+                self.fields.pop("knew_of_act_on")
         bootstrap(self.fields)
 
     def clean_received_on(self) -> dt.date:
@@ -110,7 +116,10 @@ class CaseForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        received = data.get("received_on")
+        received = data.get("received_on") or self.instance.received_on
+        problem = check_knew_on(data.get("knew_of_act_on"), received)
+        if problem and "knew_of_act_on" in self.fields:
+            self.add_error("knew_of_act_on", problem)
         version = data.get("law_version")
         if (
             "law_version" in self.fields

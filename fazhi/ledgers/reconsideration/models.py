@@ -73,6 +73,13 @@ class ReconsiderationCase(models.Model):
     request = models.TextField("复议请求", blank=True)
 
     received_on = models.DateField("收到申请日期")
+    # Optional: starts the applicant's 60-day application period (2023 Art. 20; 2017 Art. 9).
+    knew_of_act_on = models.DateField(
+        "知道该行政行为之日",
+        null=True,
+        blank=True,
+        help_text="申请人知道或者应当知道该行政行为之日；填写后自动计算60日申请期限",
+    )
     correction_requested_on = models.DateField("补正通知日期", null=True, blank=True)
     correction_items = models.CharField("补正事项", max_length=300, blank=True)
     correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)

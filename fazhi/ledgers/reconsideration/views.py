@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from fazhi import clocks
 from fazhi.audit import history_entries
 from fazhi.clocks.spec import ClockError
 from fazhi.imports.views import export_response
 from fazhi.ledgers.reconsideration import documents, workflow
+from fazhi.ledgers.reconsideration.display import clock_rows
 from fazhi.ledgers.reconsideration.filters import CaseFilter, indicator_filter
 from fazhi.ledgers.reconsideration.forms import ActionForm, ApplicantFormSet, CaseForm
 from fazhi.ledgers.reconsideration.importers import SPEC
@@ -123,6 +123,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
             formset.save()
             case.refresh_applicant_names()
             case.save()
+            workflow.start_application_period(case, by=request.user)
         messages.success(request, "已保存")
         return redirect(case)
     return render(
@@ -134,7 +135,8 @@ def _detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str
     return {
         "case": case,
         "applicants": list(case.applicants.all()),
-        "clocks": clocks.clocks_for(case),
+        "clocks": clock_rows(case),
+        "application_period": workflow.application_period(case),
         "actions": workflow.available(case, request.user),
         "documents": documents.available(case),
         "history": history_entries(case, event_labels=workflow.EVENT_LABELS),
@@ -163,7 +165,9 @@ def case_action(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     if action is None:
         raise Http404("没有该操作")
     require(request.user, action.perm, case)
-    form = ActionForm(request.POST or None, action=action)
+    form = ActionForm(
+        request.POST or None, action=action, initial=workflow.initial_for(case, action)
+    )
     error = ""
     if request.method == "POST" and form.is_valid():
         try:

@@ -31,6 +31,11 @@ from fazhi.ledgers.reconsideration.workflow.intake import (
     parse_case_number,
     receive,
 )
+from fazhi.ledgers.reconsideration.workflow.period import (
+    application_period,
+    late_refusal_reason,
+    start_application_period,
+)
 from fazhi.ledgers.reconsideration.workflow.review import (
     extend,
     hold_hearing,
@@ -48,6 +53,9 @@ __all__ = [
     "TransitionError",
     "accept",
     "allocate_number",
+    "application_period",
+    "late_refusal_reason",
+    "start_application_period",
     "available",
     "decide",
     "deem_abandoned",
@@ -317,6 +325,15 @@ def is_open(case: ReconsiderationCase) -> bool:
         State.WITHDRAWN,
         State.REDIRECTED,
     )
+
+
+def initial_for(case: ReconsiderationCase, action: Action) -> dict[str, Any]:
+    """Values the action form offers: a late application's 不予受理 reason."""
+    if action.code == "refuse":
+        reason = late_refusal_reason(case)
+        if reason:
+            return {"note": reason}
+    return {}
 
 
 def run(case: ReconsiderationCase, code: str, *, by: Any, **kwargs: Any) -> None:

@@ -18,6 +18,7 @@ from fazhi.ledgers.reconsideration.models import (
 )
 from fazhi.ledgers.reconsideration.states import State, law_version_for
 from fazhi.ledgers.reconsideration.workflow.base import TransitionError
+from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
 from fazhi.org.models import Jurisdiction
 
 NUMBER_RE = re.compile(r"^(?P<prefix>.+?)政复〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
@@ -74,6 +75,9 @@ def receive(
     if case.received_on is None:
         raise TransitionError("请填写收到申请日期")
     case.state = State.RECEIVED
+    problem = check_knew_on(case.knew_of_act_on, case.received_on)
+    if problem:
+        raise TransitionError(problem)
     if not case.law_version:
         case.law_version = law_version_for(case.received_on)
     elif case.law_version != law_version_for(case.received_on) and not case.law_version_reason:
@@ -106,4 +110,5 @@ def receive(
         a._history_user = by  # type: ignore[attr-defined]
         a.save()
     clocks.start(case, specs_for(case).acceptance_review, on=case.received_on, by=by)
+    start_application_period(case, by=by)
     return case
