@@ -8,6 +8,7 @@ are written in bulk with one history row each (event "imported"); open cases get
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from fazhi import clocks
@@ -32,6 +33,7 @@ from fazhi.ledgers.reconsideration.states import (
     law_version_for,
 )
 from fazhi.ledgers.reconsideration.workflow.intake import allocate_number, parse_case_number
+from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
 from fazhi.org.models import Department
 
 # 处理结果: the outcomes plus the three ways an application ends before acceptance.
@@ -44,9 +46,73 @@ RESULT_CHOICES = [
 BEFORE = {State.NOT_ACCEPTED.value, State.WITHDRAWN.value, State.REDIRECTED.value}
 
 
-def _first_applicant(case: ReconsiderationCase, attr: str) -> Any:
-    applicants = list(case.applicants.all())
-    return getattr(applicants[0], attr) if applicants else ""
+NAME_SEPARATORS = re.compile(r"[；;、]")
+LIST_SEPARATORS = re.compile(r"[；;]")
+PER_APPLICANT = [
+    ("applicant_id_number", "证件号码", "id_number", 30),
+    ("applicant_phone", "联系电话", "phone", 30),
+    ("agent_name", "委托代理人", "agent_name", 60),
+]
+
+
+def _per_applicant(case: ReconsiderationCase, attr: str) -> str:
+    """Export: one value per applicant, separated by “；” as the import reads them; a single
+    value if every applicant has the same one (e.g. a common 委托代理人) or there is one."""
+    values = [getattr(a, attr) for a in case.applicants.all()]
+    if not any(values):
+        return ""
+    if len(set(values)) == 1:
+        return values[0]
+    return "；".join(values)
+
+
+def split_applicants(n: int, v: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """The row's applicants: 申请人 may name several, separated by “；” or “、” (same 申请人类型);
+    证件号码 and 联系电话 then give one value per applicant in the same order, separated by “；”
+    (a single value belongs to the first applicant); a single 委托代理人 acts for all of them."""
+    problems: list[Problem] = []
+    raw = v["applicant_name"] or ""
+    names = [part.strip() for part in NAME_SEPARATORS.split(raw)]
+    if any(not name for name in names):
+        problems.append(Problem(n, "申请人", "申请人姓名之间有空项，请检查分隔符“；”或“、”的位置"))
+    names = [name for name in names if name]
+    for name in names:
+        if len(name) > 100:
+            problems.append(Problem(n, "申请人", f"申请人“{name[:10]}…”超过100个字"))
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            problems.append(Problem(n, "申请人", f"申请人“{name}”重复填写"))
+        seen.add(name)
+    applicants = [
+        {"name": name, "kind": v["applicant_kind"], "id_number": "", "phone": "", "agent_name": ""}
+        for name in names
+    ]
+    for key, header, attr, max_length in PER_APPLICANT:
+        text = v[key] or ""
+        if not text:
+            continue
+        values = [part.strip() for part in LIST_SEPARATORS.split(text)]
+        if len(values) == 1:
+            targets = applicants if attr == "agent_name" else applicants[:1]
+            for a in targets:
+                a[attr] = values[0]
+        elif len(values) != len(names):
+            problems.append(
+                Problem(
+                    n,
+                    header,
+                    f"填写了{len(values)}项，与申请人人数（{len(names)}人）不符；"
+                    f"多名申请人的{header}请按申请人顺序用“；”分隔",
+                )
+            )
+        else:
+            for a, value in zip(applicants, values, strict=True):
+                a[attr] = value
+        for value in values:
+            if len(value) > max_length:
+                problems.append(Problem(n, header, f"“{value[:12]}…”超过{max_length}个字"))
+    return applicants, problems
 
 
 def _result(case: ReconsiderationCase) -> str:
@@ -60,10 +126,18 @@ COLUMNS = [
     Column("received_on", "收到申请日期", "date", required=True),
     Column("channel", "申请方式", "choice", required=True, choices=Channel.choices),
     Column(
+        "knew_of_act_on",
+        "知道该行政行为之日",
+        "date",
+        comment="可留空；填写后按60日计算申请期限，不得晚于收到申请日期",
+    ),
+    Column(
         "applicant_name",
         "申请人",
         required=True,
-        max_length=100,
+        max_length=200,
+        width=20,
+        comment="多名申请人用“；”或“、”分隔，如“张三；李四”（申请人类型相同）",
         getter=lambda c: c.applicant_names,
     ),
     Column(
@@ -72,22 +146,29 @@ COLUMNS = [
         "choice",
         required=True,
         choices=ApplicantKind.choices,
-        getter=lambda c: _first_applicant(c, "kind"),
+        comment="多名申请人时为同一类型",
+        getter=lambda c: next((a.kind for a in c.applicants.all()), ""),
     ),
     Column(
         "applicant_id_number",
         "证件号码",
-        max_length=30,
-        getter=lambda c: _first_applicant(c, "id_number"),
+        max_length=300,
+        comment="多名申请人的，按申请人顺序用“；”分隔",
+        getter=lambda c: _per_applicant(c, "id_number"),
     ),
     Column(
-        "applicant_phone", "联系电话", max_length=30, getter=lambda c: _first_applicant(c, "phone")
+        "applicant_phone",
+        "联系电话",
+        max_length=300,
+        comment="多名申请人的，按申请人顺序用“；”分隔",
+        getter=lambda c: _per_applicant(c, "phone"),
     ),
     Column(
         "agent_name",
         "委托代理人",
-        max_length=60,
-        getter=lambda c: _first_applicant(c, "agent_name"),
+        max_length=300,
+        comment="只填一个的，为全体申请人共同委托；各自委托的按申请人顺序用“；”分隔",
+        getter=lambda c: _per_applicant(c, "agent_name"),
     ),
     Column("respondent_name", "被申请人", required=True, max_length=100, width=20),
     Column(
@@ -197,6 +278,9 @@ def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
     today = dt.date.today()
     if v["received_on"] and v["received_on"] > today:
         out.append(Problem(n, "收到申请日期", "收到申请日期晚于今天"))
+    if check_knew_on(v["knew_of_act_on"], v["received_on"]):
+        out.append(Problem(n, "知道该行政行为之日", "知道该行政行为之日晚于收到申请日期"))
+    out += split_applicants(n, v)[1]
     result, closed = v["result"], v["closed_on"]
     if result and closed is None:
         out.append(Problem(n, "结案日期", "已填写处理结果，请填写结案日期"))
@@ -297,7 +381,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 procedure=v["procedure"] or Procedure.ORDINARY,
                 hearing_form=v["hearing_form"] or HearingForm.WRITTEN,
                 channel=v["channel"],
-                applicant_names=v["applicant_name"][:200],
+                applicant_names="、".join(a["name"] for a in split_applicants(0, v)[0])[:200],
                 respondent_department_id=departments[v["respondent_department"]].pk
                 if v["respondent_department"]
                 else None,
@@ -306,6 +390,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 act_description=v["act_description"],
                 request=v["request"],
                 received_on=v["received_on"],
+                knew_of_act_on=v["knew_of_act_on"],
                 correction_requested_on=v["correction_requested_on"],
                 correction_received_on=v["correction_received_on"],
                 accepted_on=v["accepted_on"],
@@ -326,17 +411,16 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
         )
     ids = insert_values_audited(ReconsiderationCase, cases, by=by, event="imported")
     applicants = [
-        dict(
-            case_id=pk,
-            kind=v["applicant_kind"],
-            name=v["applicant_name"][:100],
-            id_number=v["applicant_id_number"],
-            phone=v["applicant_phone"],
-            agent_name=v["agent_name"],
-        )
+        dict(case_id=pk, **a)
         for pk, v in zip(ids, rows, strict=True)
+        for a in split_applicants(0, v)[0]
     ]
     insert_values_audited(Applicant, applicants, by=by, event="imported")
+    knew_ids = [pk for pk, c in zip(ids, cases, strict=True) if c["knew_of_act_on"]]
+    for i in range(0, len(knew_ids), 500):
+        chunk = knew_ids[i : i + 500]
+        for case in ReconsiderationCase.objects.filter(pk__in=chunk).order_by("id"):
+            start_application_period(case, by=by)
     open_ids = [pk for pk, c in zip(ids, cases, strict=True) if c["state"] in OPEN]
     for i in range(0, len(open_ids), 500):
         chunk = open_ids[i : i + 500]
@@ -398,6 +482,10 @@ SPEC = registry.register(
         context=context_for,
         instructions=[
             "一行一件案件；带*的列必填。日期请填写为日期格式（如 2025-03-01）。",
+            "多名申请人填在同一行：“申请人”列用“；”或“、”分隔（如“张三；李四”），申请人类型须相同；"
+            "证件号码、联系电话按申请人顺序用“；”分隔，只填一项的属于第一名申请人；"
+            "委托代理人只填一人的视为全体申请人共同委托。",
+            "“知道该行政行为之日”可留空；填写后系统按60日计算申请期限并显示是否超期。",
             "“处理结果”为不予受理、受理前撤回、告知/转送或结案方式；填写处理结果时须同时填写结案日期。",
             "审结的案件须有受理日期；作出复议决定的须有发送副本日期；各日期不得早于前一环节的日期。",
             "案号可留空，由系统按“简称政复〔年度〕序号号”编号；填写的案号不得与已有案号重复。",
@@ -406,7 +494,8 @@ SPEC = registry.register(
         example={
             "received_on": dt.date(2025, 3, 3),
             "channel": "当面递交",
-            "applicant_name": "张三",
+            "knew_of_act_on": dt.date(2025, 2, 20),
+            "applicant_name": "张三；李四",
             "applicant_kind": "自然人",
             "respondent_name": "示例县公安局",
             "respondent_department": "公安局",
