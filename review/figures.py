@@ -110,11 +110,40 @@ _UNIT_BLOCKERS = {
     "轮": "流",
     "张": "贴",
 }
-# 三个方面, 两个维护: numerals that count the parts of a slogan, not work done.
+# 三个方面, 三个务必: numerals that count the parts of a slogan, not work done.
 _ABSTRACT_AFTER_GE = re.compile(
-    r"^(方面|意识|自信|维护|代表|强市|全面|坚持|必须|务必|确保|一流|重点|环节|原则|要求|"
+    r"^(方面|全面|坚持|必须|务必|确保|一流|重点|环节|原则|要求|"
     r"目标|体系|领域|统筹|结合|转变|聚焦|着力|抓手|机制|层面|维度|字|关键)"
 )
+
+# Slogans and names built on a small Chinese numeral + 个 (N个X) are recognised
+# without quote marks, which PDF extraction moves or drops. X is a short phrase
+# (2–4 characters) closed by punctuation, 的, or a name tail (…重要思想, …建设),
+# and is a slogan when X is not a counted thing and there is positive evidence:
+# a slogan verb before (增强/做到/围绕 N个X), a name tail after, an adverb inside X
+# (最/不/必 …), or a neighbour N个Y with the same numeral that is itself a slogan
+# (N个X、N个Y). Counted things (部门, 乡镇, 中心, …站) stay figures.
+_COUNTED_WORDS = (
+    "部门|单位|乡镇|街道|社区|村居|中心|平台|窗口|项目|案件|案卷|问题|事项|机构|科室|处室|"
+    "股室|企业|公司|协会|家庭|岗位|基地|阵地|清单|网站|账号|专班|小组|团队|试点|品牌|案例|"
+    "课题|文件|方案|意见|办法|制度|批次|类别|板块|模块|专栏|栏目|系统|队伍|班子|成员|网格|"
+    "园区|片区|景区|学校|医院|银行|法庭|场所|门店|商户|地块|工地|楼栋|小区|组织|群体"
+)
+_COUNTED_HEADS = (
+    "村镇乡县区市省州站所点室队组局委办厅院校园馆厂处庭屋台库群户家店场科股会团班岗窗"
+    "社部司段片格栏箱屏柜号批类项件宗起名人次份本卷册套张条篇期轮届季月周年天日元证"
+)
+_COUNTED_RE = re.compile(rf"(?:{_COUNTED_WORDS})$")
+_SLOGAN_TAIL = re.compile(r"^(?:精神|要求|重要思想|思想|战略|布局|总体布局|理念|建设|目标|部署)")
+_SLOGAN_VERB = re.compile(
+    r"(?:增强|坚定|做到|树立|践行|牢记|领悟|把握|围绕|对标|锚定|落实|贯彻|坚持|秉持|推进|"
+    r"统筹|强化|深化|实现|奋力|坚决|学习|宣传|弘扬|捍卫|拥护|守住|守牢|树牢|筑牢|压实|扛牢|"
+    r"建设|打造)$"
+)
+_SLOGAN_ADVERB = set("不最必毫全务勿永")
+_PHRASE_CLOSE = set("、，。；：,;:！？!?”’）)」』\n 的")
+_LIST_JOIN = set("、和与及，,")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ABSTRACT_AFTER_XIANG = re.compile(r"^(制度|原则|要求|措施|机制|行动|工程|举措)")
 # 每月一次, 每周两次: a frequency.
 FREQUENCY_RE = re.compile(r"每(?:个)?(?:年|季度?|月|周|星期|日|天|半年|旬)[^，。；、]{0,4}$")
@@ -173,6 +202,114 @@ def _make_span(text: str, start: int, end: int) -> tuple[int, int]:
     return s, end
 
 
+def _closed_phrase(text: str, pos: int) -> tuple[str, bool] | None:
+    """The short phrase X after 个 at pos: (X, has a name tail), or None when open."""
+    for n in (2, 3, 4):
+        x = text[pos : pos + n]
+        if len(x) < n or not all(_CJK_CHAR.match(ch) for ch in x):
+            return None
+        if any(ch in _CN_ANY for ch in x[1:]):
+            return None
+        nxt = text[pos + n : pos + n + 1]
+        if nxt == "":
+            return x, False
+        if nxt in "和与及" and text[pos + n + 1 : pos + n + 2] in _CN_DIGIT:
+            return x, False
+        tail = text[pos + n + (nxt == "的") : pos + n + 5]
+        if _SLOGAN_TAIL.match(tail):
+            return x, True
+        if nxt in _PHRASE_CLOSE:
+            return x, False
+    return None
+
+
+def _kind(x: str) -> str:
+    """counted (部门, 示范乡镇, 驿站…), adverb (最/不/必 inside), head (强市: a 2-character
+    X ending in a counted character, which may still be a slogan) or weak (no sign)."""
+    if _COUNTED_RE.search(x) or len(x) >= 3 and x[-1] in _COUNTED_HEADS:
+        return "counted"
+    if any(ch in _SLOGAN_ADVERB for ch in x):
+        return "adverb"
+    if x[-1] in _COUNTED_HEADS:
+        return "head"
+    return "weak"
+
+
+def _slogan_item(text: str, nstart: int, num: str) -> tuple[str, bool, int] | None:
+    """For N个X at nstart: (X, has a name tail, end of X) when X is a closed short phrase."""
+    ge = nstart + len(num)
+    if text[ge : ge + 1] != "个":
+        return None
+    found = _closed_phrase(text, ge + 1)
+    if found is None:
+        return None
+    x, tail = found
+    return x, tail, ge + 1 + len(x)
+
+
+def _slogan_group(text: str, nstart: int, num: str) -> list[tuple[int, str, bool, int]]:
+    """The run N个X、N个Y… (same numeral, list joiners) that contains the item at nstart."""
+    first = _slogan_item(text, nstart, num)
+    if first is None:
+        return []
+    group = [(nstart, *first)]
+    # to the left
+    pos = nstart
+    while pos > 0 and text[pos - 1] in _LIST_JOIN:
+        prev = None
+        for n in (2, 3, 4):
+            start = pos - 1 - n - 1 - len(num)
+            if start < 0 or text[start : start + len(num)] != num:
+                continue
+            item = _slogan_item(text, start, num)
+            if item is not None and item[2] == pos - 1:
+                prev = (start, *item)
+                break
+        if prev is None:
+            break
+        group.insert(0, prev)
+        pos = prev[0]
+    # to the right
+    end = group[-1][3]
+    while text[end : end + 1] in _LIST_JOIN and text[end + 1 : end + 1 + len(num)] == num:
+        item = _slogan_item(text, end + 1, num)
+        if item is None:
+            break
+        group.append((end + 1, *item))
+        end = item[2]
+    return group
+
+
+def _is_slogan_number(text: str, nstart: int, num: str, unit: str, end: int) -> bool:
+    """N个X slogans (see _COUNTED_WORDS) and 五个一批-style names (N + unit + 一 + unit)."""
+    if not _is_chinese(num):
+        return False
+    value = parse_number(num)
+    if value is None or value > 10:
+        return False
+    # 五个一批, 五位一体: numeral + measure + 一 + measure or 体 names a programme
+    if len(num) == 1 and text[end : end + 1] == "一":
+        y = text[end + 1 : end + 2]
+        if (y in UNITS or y in "百千万体") and text[end + 2 : end + 3] not in "化式级":
+            return True
+    if unit in ("项", "条"):
+        found = _closed_phrase(text, end)
+        return found is not None and found[1] and _kind(found[0]) == "weak"
+    if unit != "个":
+        return False
+    group = _slogan_group(text, nstart, num)
+    if not group:
+        return False
+    kinds = [_kind(x) for _, x, _, _ in group]
+    if "counted" in kinds:
+        return False
+    if "adverb" in kinds:
+        return True
+    if "weak" not in kinds:
+        return False
+    return group[-1][2] or bool(_SLOGAN_VERB.search(_prev_chars(text, group[0][0], 6)))
+
+
 def find_figures(text: str) -> list[Figure]:
     """Find the figures of a normalised text, in text order, without indicators."""
     quotes, titles = _quoted_mask(text)
@@ -221,6 +358,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if unit in _UNIT_BLOCKERS and after[:1] and after[0] in _UNIT_BLOCKERS[unit]:
         return None
     if unit == "个" and _ABSTRACT_AFTER_GE.match(text[end : end + 4]):
+        return None
+    if _is_slogan_number(text, m.start("num"), num, unit, end):
         return None
     if unit == "项" and _is_chinese(num) and _ABSTRACT_AFTER_XIANG.match(text[end : end + 4]):
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from review_helpers import TEXTS
@@ -181,3 +182,63 @@ def test_chinese_decimals_full_percent_percent_ranges_and_fractions(
 def test_change_from_last_year_is_not_the_measure() -> None:
     (a, b) = extract_figures("全市持证行政执法人员4812人，比上年增加236人。")
     assert (a.indicator, b.indicator) == ("enforcement.certificate_holders", None)
+
+
+# Sentences written for these tests. Slogans and names must not be figures even when the
+# quote marks are missing (PDF extraction moves or drops them).
+SLOGAN_SENTENCES = [
+    "全市上下牢记三个务必，深刻领悟两个确立的决定性意义。",
+    "协调推进四个全面战略布局，统筹推进五位一体总体布局。",
+    "坚持两个毫不动摇，落实三个区分开来要求。",
+    "围绕建设三个示范城、三个品质城的目标持续用力。",
+    "围绕三个示范城、三个品质城，持续用力。",
+    "推出五个一批重点项目，培育三个一百工程。",
+    "学习十九届四中全会和党的二十大精神，编制十四五规划，实施八五普法规划。",
+    "推行一网通办、一件事一次办，群众最多跑一次，实现一次办好。",
+    "落实三重一大决策制度，开展两学一做学习教育。",
+    "严格执行中央八项规定精神。",
+    "落实四个最严要求，守住两个底线。",
+    "增强三个意识，树牢两个观念，践行三个代表重要思想。",
+    "拨打12345热线反映诉求。",
+]
+
+
+@pytest.mark.parametrize("text", SLOGAN_SENTENCES)
+@pytest.mark.parametrize("quoted", [False, True])
+def test_slogans_are_not_figures_with_or_without_quotes(text: str, quoted: bool) -> None:
+    if quoted:  # the same sentence with every numeral-led name quoted
+        import re
+
+        text = re.sub(r"([一二两三四五六七八九十]+[个项位重学][^，。、]{1,4})", r"“\1”", text)
+    assert [f.span for f in extract_figures(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全县共设立四个部门，涉及3个乡镇，覆盖十八个村（社区）。", [4, 3, 18]),
+        ("新建两个驿站、两个书屋，组建五个执法中队。", [2, 2, 5]),
+        ("评选出两个最美乡镇，成立两个工作专班，设立四个分中心。", [2, 2, 4]),
+        ("建立两个调解委员会，建成三个法治文化公园。", [2, 3]),
+        ("人民调解组织二百三十个，调处纠纷。", [230]),
+        ("发现问题三个，已全部整改。", [3]),
+        ("围绕三个乡镇、三个社区开展试点。", [3, 3]),
+        ("制定三项规定，印发两条意见。", [3, 2]),
+        ("建成三个一站式服务中心。", [3]),
+        ("增强执法力量，新增4个中队、12个站点。", [4, 12]),
+        ("每月召开一次办公会，每三年一次换届。", [1, 1]),
+    ],
+)
+def test_counted_things_stay_figures(text: str, expected: list[int]) -> None:
+    assert [f.value for f in extract_figures(text)] == expected
+
+
+def test_seeds_without_quote_marks_give_the_same_figures(seeds_dir: Path) -> None:
+    import re
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = re.sub(r"[“”‘’\"]", "", text)
+        want = [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
+        got = [(f.value, f.unit, f.qualifier) for f in extract_figures(plain)]
+        assert got == want, path.name
