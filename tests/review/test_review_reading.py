@@ -55,35 +55,51 @@ def test_docx_paragraphs_and_tables() -> None:
     assert "受理行政复议案件 130件" in doc.text  # cells apart, tab folded to a space
 
 
-def test_pdf_from_a_seed_reads_like_the_txt(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """.docx (python-docx) and .pdf (LibreOffice, one call for all) of the five seeds."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail("需要 LibreOffice（soffice）生成测试用 PDF")
-    seed = seed_path("000")
-    src = tmp_path / "seed.docx"
-    src.write_bytes(_docx_bytes(seed.read_text(encoding="utf-8").split("\n")))
+    tmp = tmp_path_factory.mktemp("seed_pdfs")
+    sources = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        seed = seed_path(prefix)
+        src = tmp / f"{seed.stem}.docx"
+        src.write_bytes(_docx_bytes(seed.read_text(encoding="utf-8").split("\n")))
+        sources[prefix] = src
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            f"-env:UserInstallation={(tmp / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(src),
+            str(tmp),
+            *(str(src) for src in sources.values()),
         ],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=300,
     )
-    pdf_report = analyse_file(tmp_path / "seed.pdf")
-    txt_report = analyse_file(seed)
-    assert pdf_report.problems == []
-    got = [(f.value, f.unit, f.indicator) for f in pdf_report.figures]
-    want = [(f.value, f.unit, f.indicator) for f in txt_report.figures]
-    assert got == want
-    assert "审结80件" in pdf_report.text  # hard line breaks joined, no spaces inside
+    return {prefix: src.with_suffix(".pdf") for prefix, src in sources.items()}
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_pdf_and_docx_of_a_seed_read_like_the_txt(prefix: str, seed_pdfs: dict[str, Path]) -> None:
+    txt_report = analyse_file(seed_path(prefix))
+    want = [(f.value, f.unit, f.qualifier) for f in txt_report.figures]
+    for path in (seed_pdfs[prefix], seed_pdfs[prefix].with_suffix(".docx")):
+        report = analyse_file(path)
+        assert report.problems == [], path.name
+        got = [(f.value, f.unit, f.qualifier) for f in report.figures]
+        assert got == want, path.name
+        assert [f.indicator for f in report.figures] == [f.indicator for f in txt_report.figures]
+
+
+def test_pdf_joins_hard_breaks(seed_pdfs: dict[str, Path]) -> None:
+    assert "审结80件" in analyse_file(seed_pdfs["000"]).text  # no spaces or breaks inside
 
 
 def test_pdf_without_text_layer_is_a_finding() -> None:
