@@ -57,16 +57,35 @@ def remove_cjk_spaces(text: str) -> str:
 _SENTENCE_END = "。！？；!?;：:"
 
 
-def join_hard_breaks(text: str) -> str:
-    """Join lines broken inside a sentence (PDF and some .txt exports).
+def _width(line: str) -> int:
+    """Display width: CJK and full-width characters count 2, others 1."""
+    return sum(2 if "\u2e80" <= ch <= "\uffef" else 1 for ch in line)
 
-    A line is joined to the next when it does not end a sentence and the next
-    line does not start a heading.
+
+def _full_width(lines: list[str]) -> int | None:
+    """The width of a full line of the page (90th percentile), None for short texts."""
+    widths = sorted(_width(line) for line in lines if _width(line) >= 10)
+    if len(widths) < 8:
+        return None
+    return widths[int(0.9 * (len(widths) - 1))]
+
+
+def join_hard_breaks(text: str) -> str:
+    """Join lines broken inside a sentence (PDF text).
+
+    A line is joined to the next when it does not end a sentence, the next line
+    does not start a heading, and the line runs to (nearly) the full width of
+    the page: a shorter line ended its paragraph (a title, a heading, the last
+    line of a paragraph whose full stop is missing). The tolerance allows for a
+    number or a Latin word that did not fit at the end of the line.
     """
     from review.structure import HEADING_START
 
     lines = text.split("\n")
+    full = _full_width([line.strip() for line in lines])
+    short = None if full is None else full - max(10, full * 15 // 100)
     out: list[str] = []
+    last_line: list[str] = []  # the last physical line of each joined line
     for line in lines:
         stripped = line.strip()
         if (
@@ -75,9 +94,12 @@ def join_hard_breaks(text: str) -> str:
             and stripped
             and out[-1][-1] not in _SENTENCE_END
             and len(out[-1]) >= 15
+            and (short is None or _width(last_line[-1]) >= short)
             and not HEADING_START.match(stripped)
         ):
             out[-1] = out[-1] + stripped
+            last_line[-1] = stripped
         else:
             out.append(stripped)
+            last_line.append(stripped)
     return "\n".join(out)

@@ -96,6 +96,14 @@ def _read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
+def _quotes_displaced(text: str) -> bool:
+    """An empty pair (“ ”) or two opening or closing marks in a row."""
+    if re.search(r"“\s*”", text):
+        return True
+    marks = re.findall(r"[“”]", text)
+    return any(a == b for a, b in zip(marks, marks[1:], strict=False))
+
+
 def _read_pdf(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -111,7 +119,10 @@ def _read_pdf(data: bytes) -> str:
     # Quote marks set in another font come out of place (下放66“”项): drop the
     # strays next to digits and empty pairs, they would split a figure from its unit.
     text = re.sub(r"(?<=\d)(?:[ ]*[“”‘’])+[ ]*", "", text)
-    text = re.sub(r"“[ ]*”", "", text)
+    if _quotes_displaced(text):
+        # 坚定 ” “ 四个自信: once some marks are out of place none can be trusted, and
+        # a stray mark inside a word (谁主管谁普”法) would break keyword matching.
+        text = re.sub(r"[“”]", "", text)
     text = remove_cjk_spaces(text)
     return join_hard_breaks(text)
 

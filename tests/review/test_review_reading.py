@@ -96,6 +96,19 @@ def test_pdf_and_docx_of_a_seed_read_like_the_txt(prefix: str, seed_pdfs: dict[s
         got = [(f.value, f.unit, f.qualifier) for f in report.figures]
         assert got == want, path.name
         assert [f.indicator for f in report.figures] == [f.indicator for f in txt_report.figures]
+        st, want_st = report.structure, txt_report.structure
+        assert (st.title, st.issuer, st.year, st.recipient) == (
+            want_st.title,
+            want_st.issuer,
+            want_st.year,
+            want_st.recipient,
+        ), path.name
+        assert [
+            (s.marker, s.title.replace("“", "").replace("”", ""), s.part) for s in st.sections
+        ] == [
+            (s.marker, s.title.replace("“", "").replace("”", ""), s.part) for s in want_st.sections
+        ], path.name
+        assert st.statutory_parts == want_st.statutory_parts
 
 
 def test_pdf_joins_hard_breaks(seed_pdfs: dict[str, Path]) -> None:
@@ -137,3 +150,30 @@ def test_missing_file_and_binary_garbage_give_clear_messages(tmp_path: Path) -> 
 def test_not_a_report_is_a_finding() -> None:
     doc = read_bytes("menu.txt", "今日菜单：红烧肉、清蒸鱼、米饭三碗。".encode())
     assert doc.problems
+
+
+def test_pdf_lines_shorter_than_the_page_end_their_paragraph() -> None:
+    from review.normalize import join_hard_breaks
+
+    body = "示例县坚持依法行政，全面推进政务公开，规范行政执法行为，持续优化营商环境建"
+    lines = [
+        "示例县2024年度法治政府建设工作报告",  # a title: short, no full stop
+        *[body] * 8,
+        "一、主要成效",
+        "（二）强化组织领导，完善工作机制",  # a heading followed by its paragraph
+        "一是健全制度。" + body,
+        "设，全年共受理复议申请152件。",
+    ]
+    out = join_hard_breaks("\n".join(lines)).split("\n")
+    assert out[0] == lines[0]
+    assert out[1] == body * 8  # full lines joined, up to the heading
+    assert "（二）强化组织领导，完善工作机制" in out
+    assert out[-1].endswith(body + "设，全年共受理复议申请152件。")
+
+
+def test_displaced_pdf_quote_marks_are_all_dropped() -> None:
+    from review.reading import _quotes_displaced
+
+    assert _quotes_displaced("增强 “ ” 三个意识")
+    assert _quotes_displaced("坚定“三个自信“，做到”两个维护”")
+    assert not _quotes_displaced("坚定“三个自信”“两个维护”")
