@@ -122,13 +122,21 @@ def parse(year: int, text: str) -> list[Row]:
 
 @transaction.atomic
 def save_entry(year: int, *, source_note: str, text: str, by: object) -> CalendarYear:
-    """Replace the year's rows; the year becomes unconfirmed until a second person confirms."""
+    """Enter a year. A new or unconfirmed year gets its rows now and waits for confirmation; an
+    edit to a confirmed year is kept as a pending draft and changes nothing until a second
+    person confirms it."""
     rows = parse(year, text)
     cal_year, _ = CalendarYear.objects.select_for_update().get_or_create(year=year)
-    CalendarDay.objects.filter(calendar_year=cal_year).delete()
-    CalendarDay.objects.bulk_create(
-        [CalendarDay(date=r.date, kind=r.kind, name=r.name, calendar_year=cal_year) for r in rows]
-    )
+    if cal_year.confirmed:
+        cal_year.pending_lines = text.strip()
+        cal_year.pending_source_note = source_note.strip()[:200]
+        cal_year.pending_by = by  # type: ignore[assignment]
+        cal_year.pending_at = timezone.now()
+        cal_year.save(
+            update_fields=["pending_lines", "pending_source_note", "pending_by", "pending_at"]
+        )
+        return cal_year
+    _replace_days(cal_year, rows)
     cal_year.source_note = source_note.strip()[:200]
     cal_year.confirmed = False
     cal_year.entered_by = by  # type: ignore[assignment]
@@ -139,14 +147,39 @@ def save_entry(year: int, *, source_note: str, text: str, by: object) -> Calenda
     return cal_year
 
 
+def _replace_days(cal_year: CalendarYear, rows: list[Row]) -> None:
+    CalendarDay.objects.filter(calendar_year=cal_year).delete()
+    CalendarDay.objects.bulk_create(
+        [CalendarDay(date=r.date, kind=r.kind, name=r.name, calendar_year=cal_year) for r in rows]
+    )
+
+
 @transaction.atomic
 def confirm(year: int, *, by: object) -> CalendarYear:
+    """Confirm an entered year, or apply the pending edit of a confirmed one. Either way the
+    confirming person must not be the one who entered it."""
     cal_year = CalendarYear.objects.select_for_update().filter(year=year).first()
     if cal_year is None:
         raise EntryError([f"{year}年日历尚未录入"])
+    by_pk = getattr(by, "pk", None)
+    if cal_year.confirmed and cal_year.pending_lines:
+        if cal_year.pending_by_id is not None and cal_year.pending_by_id == by_pk:
+            raise EntryError([f"{year}年日历的修改须由修改人以外的人员核对确认"])
+        _replace_days(cal_year, parse(year, cal_year.pending_lines))
+        cal_year.source_note = cal_year.pending_source_note or cal_year.source_note
+        cal_year.entered_by = cal_year.pending_by
+        cal_year.entered_at = cal_year.pending_at
+        cal_year.pending_lines = ""
+        cal_year.pending_source_note = ""
+        cal_year.pending_by = None
+        cal_year.pending_at = None
+        cal_year.confirmed_by = by  # type: ignore[assignment]
+        cal_year.confirmed_at = timezone.now()
+        cal_year.save()  # signal: version bump and recompute of open clocks after commit
+        return cal_year
     if cal_year.confirmed:
         raise EntryError([f"{year}年日历已确认"])
-    if cal_year.entered_by_id is not None and cal_year.entered_by_id == getattr(by, "pk", None):
+    if cal_year.entered_by_id is not None and cal_year.entered_by_id == by_pk:
         raise EntryError([f"{year}年日历须由录入人以外的人员核对确认"])
     if not cal_year.days.exists():
         raise EntryError([f"{year}年日历没有任何放假安排，不能确认"])
@@ -155,6 +188,18 @@ def confirm(year: int, *, by: object) -> CalendarYear:
     cal_year.confirmed_at = timezone.now()
     cal_year.save()
     return cal_year
+
+
+@transaction.atomic
+def discard_pending(year: int) -> None:
+    cal_year = CalendarYear.objects.select_for_update().get(year=year)
+    cal_year.pending_lines = ""
+    cal_year.pending_source_note = ""
+    cal_year.pending_by = None
+    cal_year.pending_at = None
+    cal_year.save(
+        update_fields=["pending_lines", "pending_source_note", "pending_by", "pending_at"]
+    )
 
 
 def as_text(cal_year: CalendarYear) -> str:

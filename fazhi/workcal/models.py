@@ -40,6 +40,20 @@ class CalendarYear(models.Model):
         related_name="+",
     )
     confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    # An edit to a confirmed year waits here, and the confirmed days stay in force, until a
+    # second person confirms it (calendar.md §2): a mistaken edit must never silently switch
+    # off every county's deadline alerts.
+    pending_lines = models.TextField("待确认的修改", blank=True)
+    pending_source_note = models.CharField("待确认修改的依据", max_length=200, blank=True)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pending_at = models.DateTimeField("修改时间", null=True, blank=True)
 
     class Meta:
         verbose_name = "日历年度"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("new/", views.edit, name="new"),
     path("<int:year>/edit/", views.edit, name="edit"),
     path("<int:year>/confirm/", views.confirm_year, name="confirm"),
+    path("<int:year>/discard/", views.discard_year_edit, name="discard"),
 ]

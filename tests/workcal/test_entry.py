@@ -70,7 +70,7 @@ def test_bad_entry_saves_nothing(coordinator: User) -> None:
     assert not CalendarYear.objects.filter(year=2027).exists()
 
 
-def test_editing_a_confirmed_year_unconfirms_it_and_flags_clocks(
+def test_an_edit_to_a_confirmed_year_waits_for_a_second_person(
     coordinator: User,
     admin_user: User,
     justice_bureau: Department,
@@ -82,28 +82,43 @@ def test_editing_a_confirmed_year_unconfirms_it_and_flags_clocks(
     )
     clocks.start(matter, REPLY, on=D(2026, 9, 1), by=officer)
     assert clocks.due(matter, REPLY) == D(2026, 9, 29)
+    days_before = CalendarDay.objects.filter(calendar_year__year=2026).count()
     with django_capture_on_commit_callbacks(execute=True):
-        save_entry(
+        cal = save_entry(
             2026,
             source_note="更正",
             text="国庆节 2026-10-01 至 2026-10-07\n教师节 2026-09-10",
             by=coordinator,
         )
-    clock = clocks.get(matter, REPLY)
-    assert clock is not None and clock.due_on is None and clock.flag_text == "2026年日历未确认"
+    # Not re-confirmed: nothing changes, the confirmed days stay in force.
+    assert cal.confirmed and cal.pending_lines.startswith("国庆节")
+    assert CalendarDay.objects.filter(calendar_year__year=2026).count() == days_before
+    assert clocks.due(matter, REPLY) == D(2026, 9, 29)
+    with pytest.raises(EntryError, match="须由修改人以外的人员核对确认"):
+        confirm(2026, by=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         confirm(2026, by=admin_user)
+    cal.refresh_from_db()
+    assert cal.confirmed and cal.pending_lines == "" and cal.source_note == "更正"
     assert clocks.due(matter, REPLY) == D(2026, 9, 30)  # 9-10 is now a rest day
 
 
-def test_pages_for_managers_only(
-    client: Client, coordinator: User, admin_user: User, officer: User
+def test_only_administrators_enter_and_confirm(
+    client: Client, coordinator: User, admin_user: User, officer: User, county
 ) -> None:
     client.force_login(officer)
     assert client.get(reverse("workcal:years")).status_code == 404
+    # Coordinators read the list but cannot change national data.
     client.force_login(coordinator)
     page = client.get(reverse("workcal:years")).content.decode()
-    assert "2026年" in page and "chinese-calendar 1.11.0" in page
+    assert "2026年" in page and "chinese-calendar 1.11.0" in page and "录入新年度" not in page
+    for name, args in (("workcal:new", []), ("workcal:edit", [2026]), ("workcal:confirm", [2025])):
+        assert client.post(reverse(name, args=args), {"year": 2026}).status_code == 404
+    assert CalendarYear.objects.get(year=2026).confirmed is True
+    second_admin = User.objects.create_user(
+        "admin2", password="pw-123456", role=Role.ADMIN, jurisdiction=county
+    )
+    client.force_login(admin_user)
     resp = client.post(
         reverse("workcal:new"),
         {"year": 2027, "source_note": "通知", "lines": "春节 2027-02-06 补班 2027-02-08"},
@@ -119,7 +134,7 @@ def test_pages_for_managers_only(
     assert resp.status_code == 302
     client.post(reverse("workcal:confirm", args=[2027]))
     assert CalendarYear.objects.get(year=2027).confirmed is False  # same person
-    client.force_login(admin_user)
+    client.force_login(second_admin)
     client.post(reverse("workcal:confirm", args=[2027]))
     assert CalendarYear.objects.get(year=2027).confirmed is True
     edit = client.get(reverse("workcal:edit", args=[2027])).content.decode()
