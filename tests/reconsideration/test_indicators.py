@@ -142,6 +142,19 @@ def test_identities_hold_on_demo_data(shared_dir):
         "carried_over",
     ):
         assert total[P + o] > 0, o
+    # The daily lapse run left 视为放弃 cases, and some cases record 知道该行政行为之日, with
+    # late ones refused (their 申请期限 clock stopped after its due date).
+    from fazhi.clocks.models import Clock
+    from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+
+    abandoned = ReconsiderationCase.objects.filter(deemed_abandoned=True)
+    assert abandoned.count() >= 2 and all(c.state == "withdrawn" for c in abandoned)
+    with_knew = ReconsiderationCase.objects.filter(knew_of_act_on__isnull=False)
+    assert with_knew.count() >= 10
+    periods = Clock.objects.filter(name="application_period")
+    assert periods.count() == with_knew.count()
+    assert any(c.due_on and c.stopped_on > c.due_on for c in periods)
+    assert any(c.due_on and c.stopped_on <= c.due_on for c in periods)
 
 
 def test_compiled_counts_equal_the_orm_for_many_scopes(shared_dir):

@@ -39,6 +39,7 @@ from fazhi.org.demo import DemoContext
 from fazhi.org.models import Department, Jurisdiction
 
 ORDER = 40
+LATE_NOTE = "超过法定申请期限，依法不予受理"
 COUNTIES = ("990102", "990103")
 DAY = dt.timedelta(days=1)
 
@@ -163,6 +164,16 @@ def simulate(
         return on is not None and on <= today
 
     r = rng.random()
+    if rng.random() < 0.2:
+        # 知道该行政行为之日 recorded: mostly in time, now and then after the 60 days (refused).
+        if rng.random() < 0.07:
+            c.knew_of_act_on = received - dt.timedelta(days=rng.randint(64, 120))
+            refused = received + dt.timedelta(days=rng.randint(1, 5))
+            if cut(refused):
+                c.state, c.closed_on = State.NOT_ACCEPTED, refused
+                c.closure_note = LATE_NOTE
+            return c, applicant
+        c.knew_of_act_on = received - dt.timedelta(days=rng.randint(2, 56))
     if rng.random() < 0.12:
         c.correction_requested_on = received + dt.timedelta(days=rng.randint(1, 5))
         if not cut(c.correction_requested_on):
@@ -174,7 +185,13 @@ def simulate(
             else:
                 c.state = State.CORRECTION_REQUESTED
                 return c, applicant
+        elif version == LawVersion.V2023:
+            # Never answered: the daily lapse run (deem_abandoned_all) closes it once the
+            # 补正 period has run out, with its clocks and history entry.
+            c.state = State.CORRECTION_REQUESTED
+            return c, applicant
         else:
+            # The 2017 text sets no period for the applicant: closed by hand.
             c.state, c.closed_on = (
                 State.WITHDRAWN,
                 c.correction_requested_on + dt.timedelta(days=16),
@@ -326,6 +343,8 @@ def write_cases(
         event="imported",
     )
     start_clocks([c for c in created if c.state not in (State.CONCLUDED,)], by=by)
+    for c in created:
+        workflow.start_application_period(c, by=by)
     return len(created)
 
 
@@ -380,7 +399,13 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     # Just received: acceptance review running.
     new(wd(1), "孙丽", "作出的暂扣驾驶证决定")
     # Received and never decided: deemed accepted by the daily run below.
-    new(wd(20), "林志强", "作出的警告处罚决定")
+    new(wd(20), "林志强", "作出的警告处罚决定", knew_of_act_on=wd(45))
+    # 补正 never supplied: deemed abandoned by the daily run below.
+    c = new(wd(40), "何桂英", "作出的责令停产停业处罚决定", knew_of_act_on=wd(70))
+    workflow.request_correction(c, on=wd(38), by=officer, note="申请人身份证明、行政处罚决定书")
+    # Applied after the 60-day period: refused with the reason the page offers.
+    c = new(wd(30), "马国强", "作出的没收非法财物决定", knew_of_act_on=wd(110))
+    workflow.refuse(c, on=wd(27), by=officer, note=workflow.late_refusal_reason(c) or LATE_NOTE)
 
 
 def populate(ctx: DemoContext) -> None:
@@ -402,12 +427,15 @@ def populate(ctx: DemoContext) -> None:
             if year == today.year:
                 n = n * today.timetuple().tm_yday // 365
             batch += [(place, d) for d in _dates(rng, year, n, today)]
-    n = write_cases(batch, rng, today)
+    write_cases(batch, rng, today)
     for place in _places(ctx):
         _walkthrough(ctx, place, today)
+    # The daily lapse run (reconsideration_lapses): deemed acceptance, then deemed abandonment.
     deemed = workflow.deem_accepted_all(today=today)
+    abandoned = workflow.deem_abandoned_all(today=today)
     ctx.log.append(
-        f"行政复议：示例县、样板县演示案件 {n + 10} 件（其中 {deemed} 件审查期满视为受理）"
+        f"行政复议：示例县、样板县演示案件 {ReconsiderationCase.objects.count()} 件（其中 {deemed} 件审查期满视为受理，"
+        f"{abandoned} 件逾期未补正视为放弃）"
     )
     if ctx.scale:
         add_scale(ctx, ctx.scale)
