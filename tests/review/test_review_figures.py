@@ -233,10 +233,10 @@ def test_counted_things_stay_figures(text: str, expected: list[int]) -> None:
     assert [f.value for f in extract_figures(text)] == expected
 
 
-def test_seeds_without_quote_marks_give_the_same_figures(seeds_dir: Path) -> None:
+def test_seeds_and_own_texts_without_quote_marks_give_the_same_figures(seeds_dir: Path) -> None:
     import re
 
-    for path in sorted(seeds_dir.glob("*.txt")):
+    for path in sorted(seeds_dir.glob("*.txt")) + sorted(TEXTS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         plain = re.sub(r"[“”‘’\"]", "", text)
         want = [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
