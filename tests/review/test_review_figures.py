@@ -227,6 +227,7 @@ def test_slogans_are_not_figures_with_or_without_quotes(text: str, quoted: bool)
         ("建成三个一站式服务中心。", [3]),
         ("增强执法力量，新增4个中队、12个站点。", [4, 12]),
         ("每月召开一次办公会，每三年一次换届。", [1, 1]),
+        ("组织学习两个条例，举办三个讲座。", [2, 3]),
     ],
 )
 def test_counted_things_stay_figures(text: str, expected: list[int]) -> None:
