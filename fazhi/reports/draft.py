@@ -65,6 +65,9 @@ def draft(
     jur: Jurisdiction, year: int, *, by: Any = None, snapshot: Snapshot | None = None
 ) -> AnnualReport:
     """Create (or rebuild, while still 起草) the report of a jurisdiction-year from the ledgers."""
+    this_year = timezone.localdate().year
+    if not 2000 <= year <= this_year:
+        raise DraftError(f"报告年度应在2000年至{this_year}年之间，您填写的是{year}")
     report = AnnualReport.objects.select_for_update().filter(jurisdiction=jur, year=year).first()
     if report is not None and report.status != Status.DRAFT:
         raise DraftError(f"{year}年度报告已处于“{report.get_status_display()}”状态，不能重新起草")
@@ -92,10 +95,18 @@ def draft(
     unknown = [t for text in texts.values() for t in tokens.unknown_tokens(text)]
     if unknown:
         raise DraftError("台账报告段落中的数字标记指向未知指标：" + "、".join(unknown))
+    report.kept_parts = []  # type: ignore[attr-defined]
     for number, text in texts.items():
-        ReportPart.objects.update_or_create(
-            report=report, number=number, defaults={"title": part_heading(number), "text": text}
-        )
+        part = ReportPart.objects.filter(report=report, number=number).first()
+        if part is None:
+            part = ReportPart(report=report, number=number, title=part_heading(number))
+        elif part.text != part.drafted_text and part.text.strip():
+            report.kept_parts.append(part.title)  # type: ignore[attr-defined]
+            text = part.text  # written by hand since the last draft: keep it
+        part.text = text
+        part.drafted_text = texts[number]
+        part.save()
         for ind_id in tokens.ids_in(text):
-            tokens.freeze(report, snapshot[ind_id])
+            if ind_id in snapshot.figures:
+                tokens.freeze(report, snapshot[ind_id])
     return report

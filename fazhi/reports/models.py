@@ -79,6 +79,9 @@ class ReportPart(models.Model):
     number = models.PositiveSmallIntegerField("部分")
     title = models.CharField("标题", max_length=100)
     text = models.TextField("正文", blank=True)
+    # The text as the last draft from the ledgers produced it: a rebuild replaces a part only
+    # while `text` still equals it, so nobody's hand-written part is lost.
+    drafted_text = models.TextField("台账起草文本", blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -76,6 +76,9 @@ def draft_view(request: HttpRequest) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("reports:list")
     messages.success(request, f"已从台账起草《{report.title}》，请逐部分修改并核对。")
+    kept = getattr(report, "kept_parts", [])
+    if kept:
+        messages.info(request, "以下部分已有人工修改，重新起草时予以保留：" + "、".join(kept))
     return redirect(report)
 
 

@@ -103,3 +103,25 @@ def test_every_number_in_the_rendered_text_equals_its_indicator(fake, county) ->
             }
             checked += 1
     assert checked >= 9
+
+
+def test_redrafting_keeps_parts_written_by_hand(fake, county) -> None:
+    import pytest
+
+    from fazhi.reports.draft import DraftError
+
+    report = draft(county, 2025)
+    part2 = report.parts.get(number=2)
+    part2.text = "一是基层执法人员不足，二是复议案件增长较快。"
+    part2.save(update_fields=["text"])
+    part1_before = report.parts.get(number=1).text
+    again = draft(county, 2025)
+    assert again.pk == report.pk
+    assert again.kept_parts == ["二、存在的不足和原因"]
+    assert again.parts.get(number=2).text == "一是基层执法人员不足，二是复议案件增长较快。"
+    # Parts nobody touched are rebuilt from the ledgers as before.
+    assert again.parts.get(number=1).text == part1_before
+    assert PLACEHOLDER_RE.fullmatch(again.parts.get(number=3).text)
+    assert again.figures.filter(indicator_id=R + "received").exists()
+    with pytest.raises(DraftError, match="报告年度应在2000年至"):
+        draft(county, 9999)
