@@ -160,3 +160,53 @@ def test_superior_viewer_reads_but_cannot_change(reader: User, case: Reconsidera
 def test_anonymous_is_sent_to_login(case: ReconsiderationCase) -> None:
     resp = Client().get(reverse("reconsideration:detail", args=[case.pk]))
     assert resp.status_code == 302 and "/accounts/login/" in resp["Location"]
+
+
+def _row_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+@pytest.fixture
+def other_county_coordinator(other_county: Jurisdiction) -> User:
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
+    return make_user("yb_fzb", Role.COORDINATOR, other_county, None, full_name="吴统筹")
+
+
+@pytest.mark.parametrize(
+    "who", ["reader", "other_county_officer", "other_county_coordinator", "outsider"]
+)
+def test_posting_to_every_url_changes_nothing(
+    who: str,
+    request: pytest.FixtureRequest,
+    case: ReconsiderationCase,
+    county: Jurisdiction,
+    officer: User,
+) -> None:
+    """Read-only viewers, other counties and other departments: a POST to any URL of the site
+    (calendar entry and confirmation, PDF rendering, transitions, edits, imports) leaves every
+    table as it was."""
+    report = draft(county, 2025, by=officer)
+    user = request.getfixturevalue(who)
+    client = Client()
+    client.force_login(user)
+    urls = [
+        url_for(ns, name, kwargs, case, report, county)
+        for ns, name, kwargs in all_patterns()
+        if name not in {"login", "logout"}
+    ]
+    before = _row_counts()
+    refused = 0
+    for url in urls:
+        resp = client.post(url, {"on": "2025-03-10", "year": 2026, "lines": "国庆节 2026-10-01"})
+        assert resp.status_code != 500, f"{who} POST {url} → 500"
+        refused += resp.status_code in (403, 404, 405, 422)
+    after = _row_counts()
+    changed = {k: (before[k], after[k]) for k in before if before[k] != after[k]}
+    assert changed == {}, f"{who} 的 POST 改变了数据：{changed}"
+    assert refused > 10
+    case.refresh_from_db()
+    assert case.state == "received"

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from fazhi.org.access import get_visible_or_404
 from fazhi.reports.models import AnnualReport, RenderedFile, RenderState
 from fazhi.reports.tasks import render_pdf
+from fazhi.reports.views import APPROVERS, _may
 
 WORKER_HINT_AFTER = dt.timedelta(seconds=30)
 
@@ -45,10 +46,21 @@ def pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_visible_or_404(
         AnnualReport.objects.select_related("jurisdiction"), request.user, pk=pk
     )
-    user = request.user if request.user.is_authenticated else None
-    rendered = RenderedFile.objects.create(report=report, requested_by=user)
-    render_pdf.enqueue(rendered.pk)  # the immediate backend renders right here
-    rendered.refresh_from_db()
+    # Queuing a render writes a row and starts LibreOffice: the report's own office and its
+    # leaders may; read-only viewers and department staff use the synchronous download.
+    if not _may(request.user, report, APPROVERS):
+        raise Http404("无权操作该报告")
+    rendered = (
+        RenderedFile.objects.filter(
+            report=report, state__in=(RenderState.QUEUED, RenderState.RUNNING)
+        )
+        .order_by("-pk")
+        .first()
+    )
+    if rendered is None:  # one render at a time per report, however often the button is pressed
+        rendered = RenderedFile.objects.create(report=report, requested_by=request.user)
+        render_pdf.enqueue(rendered.pk)  # the immediate backend renders right here
+        rendered.refresh_from_db()
     if request.htmx:  # type: ignore[attr-defined]
         return _status(request, report, rendered)
     return redirect("reports:pdf_status", pk=report.pk, rid=rendered.pk)
