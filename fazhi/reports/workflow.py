@@ -122,6 +122,12 @@ def refreeze(report: AnnualReport, indicator_ids: list[str], *, by: Any) -> None
 
     if report.status not in EDITABLE:
         raise TransitionError(f"报告已“{report.get_status_display()}”，不能再修改")
+    in_report = set(report.figures.values_list("indicator_id", flat=True))
+    unknown = [i for i in indicator_ids if i not in in_report]
+    if unknown or not indicator_ids:
+        raise TransitionError(
+            "请选择报告中已有的数字；未知指标：" + "、".join(unknown or ["（未选择）"])
+        )
     snap = for_jurisdiction_year(report.jurisdiction, report.year, ids=indicator_ids)
     for ind_id in indicator_ids:
         tokens.freeze(report, snap[ind_id])

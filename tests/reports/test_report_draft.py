@@ -125,3 +125,17 @@ def test_redrafting_keeps_parts_written_by_hand(fake, county) -> None:
     assert again.figures.filter(indicator_id=R + "received").exists()
     with pytest.raises(DraftError, match="报告年度应在2000年至"):
         draft(county, 9999)
+
+
+def test_refreeze_refuses_unknown_indicators(fake, county) -> None:
+    import pytest
+
+    from fazhi.reports.workflow import TransitionError, refreeze
+
+    report = draft(county, 2025)
+    with pytest.raises(TransitionError, match="未知指标：nope.x"):
+        refreeze(report, ["nope.x"], by=None)
+    with pytest.raises(TransitionError, match="（未选择）"):
+        refreeze(report, [], by=None)
+    refreeze(report, [R + "received"], by=None)
+    assert report.figures.get(indicator_id=R + "received").value == 12
