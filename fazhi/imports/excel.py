@@ -106,12 +106,26 @@ def template_bytes(spec: SheetSpec) -> bytes:
     return buf.getvalue()
 
 
+MAX_ROWS = 200_000
+MAX_COLUMNS = 100
+
+
 def read_rows(upload: IO[bytes] | bytes) -> tuple[list[str], list[list[Any]]]:
     """(headers, data rows) of the first sheet; trailing empty rows dropped."""
     data = upload if isinstance(upload, bytes) else upload.read()
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        sheet = wb.get_sheet_by_index(0)
+        # A tiny file whose one cell sits far down and right would expand to rows × columns
+        # in memory: refuse sheets larger than any real ledger import before reading them.
+        if sheet.total_height > MAX_ROWS + 1 or sheet.total_width > MAX_COLUMNS:
+            raise WorkbookError(
+                f"表格过大（{sheet.total_height}行×{sheet.total_width}列）；"
+                f"一次最多导入{MAX_ROWS}行、{MAX_COLUMNS}列，请拆分后分批导入"
+            )
+        rows = sheet.to_python(skip_empty_area=False)
+    except WorkbookError:
+        raise
     except (
         CalamineError,
         ValueError,

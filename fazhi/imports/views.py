@@ -10,12 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from fazhi.imports import registry
 from fazhi.imports.excel import export_bytes, template_bytes
 from fazhi.imports.importer import run_import
-from fazhi.imports.sheet import SheetSpec
+from fazhi.imports.sheet import ImportReport, Problem, SheetSpec
+
+MAX_UPLOAD_BYTES = 40 * 1024 * 1024  # 100,000 template rows are about 6 MB
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,13 +63,15 @@ def upload(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST":
         f = request.FILES.get("file")
         if f is None:
-            from fazhi.imports.sheet import ImportReport, Problem
-
             report = ImportReport(problems=[Problem(0, "", "请选择要导入的 Excel 文件")])
+        elif f.size is not None and f.size > MAX_UPLOAD_BYTES:
+            mb = MAX_UPLOAD_BYTES // (1024 * 1024)
+            report = ImportReport(problems=[Problem(0, "", f"文件超过{mb}MB，请拆分后分批导入")])
         else:
             report = run_import(spec, f, by=request.user, context=context)
-    return render(
-        request,
-        "imports/upload.html",
-        {"spec": spec, "report": report, "back": request.GET.get("back", "")},
-    )
+    back = request.GET.get("back", "")
+    if not back.startswith("/") or not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = ""  # only a link back into this site
+    return render(request, "imports/upload.html", {"spec": spec, "report": report, "back": back})
