@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
+from django.apps import apps
 from django.db.models import Count, F, Q, QuerySet
 
 from fazhi.clocks.engine import FLAG_UNCONFIRMED
-from fazhi.clocks.models import OPEN_STATES, Clock, State
+from fazhi.clocks.models import OPEN_Q, Clock, State
 from fazhi.lib.cn_date import cn_date
 from fazhi.workcal.calendar import CalendarUnconfirmed, add_working_days
 
@@ -32,7 +34,7 @@ def soon_limit(today: dt.date) -> tuple[dt.date, bool]:
 
 
 def open_clocks(user: Any) -> QuerySet[Clock]:
-    return Clock.objects.visible_to(user).filter(state__in=OPEN_STATES, start_on__isnull=False)
+    return Clock.objects.visible_to(user).filter(OPEN_Q)
 
 
 def group_q(group: str, today: dt.date, limit: dt.date) -> Q:
@@ -53,6 +55,68 @@ def counts(qs: QuerySet[Clock], today: dt.date, limit: dt.date) -> dict[str, int
         total=Count("id"), **{g: Count("id", filter=group_q(g, today, limit)) for g in GROUPS}
     )
     return {k: int(v or 0) for k, v in agg.items()}
+
+
+@dataclass
+class Summary:
+    """Everything the board needs besides the page rows, from one grouped aggregate query."""
+
+    counts: dict[str, int]  # total and the four groups, over all visible open clocks
+    matching: int  # rows the current filters select (the paginator's count)
+    ledgers: list[tuple[str, str]] = field(default_factory=list)  # (code, label) with open clocks
+    department_ids: set[int] = field(default_factory=set)  # first departments with open clocks
+
+
+def _ledger_label(code: str) -> str:
+    try:
+        return str(apps.get_app_config(code).verbose_name)[:60]
+    except LookupError:
+        return ""
+
+
+def summary(
+    user: Any,
+    today: dt.date,
+    limit: dt.date,
+    *,
+    group: str = "",
+    ledger: str = "",
+    department: int | None = None,
+) -> Summary:
+    """Group counts, the filtered row count, and the ledger and department choices in ONE query:
+    open clocks grouped by (ledger, department, department_2) -- a few hundred groups at most --
+    with a conditional count per urgency group. On PostgreSQL it is an index-only scan of the
+    partial covering index on open clocks (jurisdiction or department, due_on), so it replaces
+    the paginator's COUNT(*) and two DISTINCT scans over every open clock."""
+    groups = (
+        open_clocks(user)
+        .order_by()
+        .values("ledger", "department_id", "department_2_id")
+        .annotate(
+            total=Count("id"), **{g: Count("id", filter=group_q(g, today, limit)) for g in GROUPS}
+        )
+    )
+    counts = dict.fromkeys(("total", *GROUPS), 0)
+    matching = 0
+    codes: set[str] = set()
+    department_ids: set[int] = set()
+    key = group if group in GROUPS else "total"
+    for g in cast("list[dict[str, Any]]", list(groups)):
+        for name in counts:
+            counts[name] += g[name]
+        codes.add(g["ledger"])
+        if g["department_id"] is not None:
+            department_ids.add(g["department_id"])
+        if (not ledger or g["ledger"] == ledger) and (
+            not department or department in (g["department_id"], g["department_2_id"])
+        ):
+            matching += g[key]
+    return Summary(
+        counts=counts,
+        matching=matching,
+        ledgers=sorted((code, _ledger_label(code)) for code in codes),
+        department_ids=department_ids,
+    )
 
 
 def filtered(

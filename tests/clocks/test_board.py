@@ -120,3 +120,56 @@ def test_board_query_count_does_not_grow(
     client.get(reverse("clocks:board_json"))
     with django_assert_max_num_queries(8):
         client.get(reverse("clocks:board_json"))
+
+
+def _queries(client: Client, url: str, **params: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, params).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_board_queries_constant_and_small(
+    client: Client,
+    coordinator: User,
+    officer: User,
+    justice_bureau: Department,
+    police: Department,
+    board_data: dict,
+    frozen_today: None,
+) -> None:
+    """Counts, the page's row count and the filter choices come from one aggregate, the rows from
+    one page query: no per-row lookups and no COUNT(*) or DISTINCT scans that grow with the rows."""
+    client.force_login(coordinator)
+    client.get(reverse("clocks:board_json"))  # session, calendar cache warm
+    cases = [
+        (reverse("clocks:board_json"), {}),
+        (reverse("clocks:board_json"), {"group": "overdue", "page": "2"}),
+        (reverse("clocks:board_json"), {"department": str(police.pk), "ledger": "testapp"}),
+        (reverse("clocks:board"), {}),
+        (reverse("clocks:board"), {"group": "soon"}),
+    ]
+    before = [_queries(client, url, **params) for url, params in cases]
+    jur = justice_bureau.jurisdiction
+    for i in range(120):
+        m = Matter.objects.create(
+            title=f"批量{i}",
+            jurisdiction=jur,
+            department=justice_bureau if i % 2 else police,
+            other_department=police if i % 3 == 0 else None,
+        )
+        clocks.start(m, ACCEPT_REVIEW, on=D(2025, 3, 1) + dt.timedelta(days=i % 20), by=officer)
+    after = [_queries(client, url, **params) for url, params in cases]
+    assert after == before
+    # session, user, calendar token, the aggregate, the page (+ departments on the HTML page)
+    assert max(before[:3]) <= 5 and max(before[3:]) <= 7
+    data = _json(client, coordinator)
+    assert data["count"] == data["counts"]["total"] == 124 and data["num_pages"] == 3
+    overdue = _json(client, coordinator, group="overdue")
+    assert overdue["count"] == overdue["counts"]["overdue"] == len(overdue["results"])
+    # the paginator's count for a department filter (first or second department) is exact
+    shared = _json(client, coordinator, department=str(police.pk), page="2")
+    assert shared["count"] == 2 + 60 + 20  # 将到期案, 跨年案; 60 police-led; 20 shared
+    assert len(shared["results"]) == shared["count"] - 50
