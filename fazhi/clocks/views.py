@@ -39,6 +39,8 @@ def _params(request: HttpRequest) -> dict[str, Any]:
         department = int(request.GET.get("department") or 0) or None
     except ValueError:
         department = None
+    if department is not None and not 0 < department < 2**63:
+        department = None  # beyond any key: SQLite would overflow rather than find nothing
     return {
         "group": group if group in board.GROUPS else "",
         "ledger": ledger,

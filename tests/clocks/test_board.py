@@ -173,3 +173,18 @@ def test_board_queries_constant_and_small(
     shared = _json(client, coordinator, department=str(police.pk), page="2")
     assert shared["count"] == 2 + 60 + 20  # 将到期案, 跨年案; 60 police-led; 20 shared
     assert len(shared["results"]) == shared["count"] - 50
+
+
+def test_board_survives_odd_querystrings(client, officer) -> None:  # noqa: ANN001
+    from django.urls import reverse
+
+    client.force_login(officer)
+    for qs in (
+        "?department=99999999999999999999",
+        "?department=-5",
+        "?department=abc",
+        "?group=nope&page=abc",
+        "?page=999999",
+    ):
+        assert client.get(reverse("clocks:board") + qs).status_code == 200, qs
+        assert client.get(reverse("clocks:board_json") + qs).status_code == 200, qs
