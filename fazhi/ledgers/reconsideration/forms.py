@@ -18,7 +18,10 @@ from fazhi.ledgers.reconsideration.states import (
     law_version_for,
 )
 from fazhi.ledgers.reconsideration.workflow import parse_case_number
+from fazhi.ledgers.reconsideration.workflow.acceptance import MAX_CORRECTION_EXTENSION
+from fazhi.ledgers.reconsideration.workflow.base import hearing_horizon
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on
+from fazhi.lib.cn_date import cn_date
 from fazhi.org.models import Department, Jurisdiction, User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -178,8 +181,12 @@ class ActionForm(forms.Form):
     workdays = forms.IntegerField(
         label="延长工作日数",
         min_value=1,
+        max_value=MAX_CORRECTION_EXTENSION,
         initial=10,
-        error_messages={"min_value": "至少延长1个工作日"},
+        error_messages={
+            "min_value": "至少延长1个工作日",
+            "max_value": f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对",
+        },
     )
     notice_on = forms.DateField(
         label="听证通知发出日期（未发出可不填）", required=False, widget=DATE
@@ -190,6 +197,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args: Any, action: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.action = action
         for name in list(self.fields):
             if name not in action.fields:
                 del self.fields[name]
@@ -199,6 +207,26 @@ class ActionForm(forms.Form):
             self.fields["note"].required = True
             self.fields["note"].label = "理由"
         bootstrap(self.fields)
+
+    def clean_on(self) -> dt.date:
+        """What a transition records has happened by today; only a hearing is scheduled ahead,
+        and at most a year ahead (the workflow checks the same)."""
+        on: dt.date = self.cleaned_data["on"]
+        label = self.action.date_label
+        if self.action.code == "schedule_hearing":
+            if on > hearing_horizon():
+                raise forms.ValidationError(
+                    f"{label}最迟只能安排在一年以内（{cn_date(hearing_horizon())}之前）"
+                )
+        elif on > timezone.localdate():
+            raise forms.ValidationError(f"{label}不能晚于今天")
+        return on
+
+    def clean_notice_on(self) -> dt.date | None:
+        notice_on: dt.date | None = self.cleaned_data.get("notice_on")
+        if notice_on is not None and notice_on > timezone.localdate():
+            raise forms.ValidationError("听证通知发出日期不能晚于今天")
+        return notice_on
 
     def kwargs(self) -> dict[str, Any]:
         data = dict(self.cleaned_data)

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.utils import timezone
+
 from fazhi import clocks
 from fazhi.imports import registry
 from fazhi.imports.columns import Column
@@ -275,9 +277,11 @@ def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
         if last is not None and d < last:
             out.append(Problem(n, label, f"{label}早于{last_label}"))
         last_label, last = label, d
-    today = dt.date.today()
-    if v["received_on"] and v["received_on"] > today:
-        out.append(Problem(n, "收到申请日期", "收到申请日期晚于今天"))
+    today = timezone.localdate()  # Shanghai's day, whatever the server's TZ
+    for key, label in (*DATE_ORDER, ("suspended_on", "中止日期"), ("hearing_on", "听证日期")):
+        d = v.get(key)
+        if d is not None and d > today:
+            out.append(Problem(n, label, f"{label}晚于今天"))
     if check_knew_on(v["knew_of_act_on"], v["received_on"]):
         out.append(Problem(n, "知道该行政行为之日", "知道该行政行为之日晚于收到申请日期"))
     out += split_applicants(n, v)[1]

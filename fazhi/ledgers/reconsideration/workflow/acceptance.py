@@ -19,6 +19,7 @@ from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
 from fazhi.ledgers.reconsideration.workflow.base import (
     TransitionError,
+    not_after_today,
     not_before,
     quiet_save,
     require_state,
@@ -28,6 +29,9 @@ from fazhi.ledgers.reconsideration.workflow.base import (
 
 FROM_RECEIVED = (State.RECEIVED,)
 FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
+# Art. 31(2) sets no cap on a 补正 extension; this bound only catches typing errors (and keeps
+# the clocks' date arithmetic in range): about a year of working days.
+MAX_CORRECTION_EXTENSION = 250
 
 
 def _stop_acceptance_clocks(case: ReconsiderationCase, on: dt.date, by: Any) -> None:
@@ -42,6 +46,7 @@ def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
     if case.correction_requested_on is not None:
         raise TransitionError("本案已通知过补正；补正通知应一次性列明全部需补正事项")
     not_before(on, case.received_on, "补正通知日期", "收到申请日期")
+    not_after_today(on, "补正通知日期")
     write(
         case,
         allowed=FROM_RECEIVED,
@@ -53,6 +58,7 @@ def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
         by=by,
         event="correction_requested",
         note=note,
+        expect={"correction_requested_on__isnull": True},
     )
     specs = specs_for(case)
     # The notice clock ran from receipt; recording it now shows whether the notice was timely.
@@ -68,6 +74,7 @@ def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
 def receive_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
     require_state(case, FROM_CORRECTION, "登记补正材料")
     not_before(on, case.correction_requested_on, "收到补正材料日期", "补正通知日期")
+    not_after_today(on, "收到补正材料日期")
     write(
         case,
         allowed=FROM_CORRECTION,
@@ -126,6 +133,7 @@ def accept(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -
     require_state(case, FROM_RECEIVED, "受理")
     not_before(on, case.received_on, "受理日期", "收到申请日期")
     not_before(on, case.correction_received_on, "受理日期", "收到补正材料日期")
+    not_after_today(on, "受理日期")
     write(
         case,
         allowed=FROM_RECEIVED,
@@ -194,6 +202,7 @@ def _close_before_acceptance(
 ) -> None:
     require_state(case, BEFORE_ACCEPTANCE, action)
     not_before(on, case.received_on, "决定日期", "收到申请日期")
+    not_after_today(on, "决定日期")
     if not note.strip() and state == State.NOT_ACCEPTED:
         raise TransitionError("不予受理须写明理由")
     write(
@@ -255,7 +264,12 @@ def extend_correction(
         raise TransitionError("旧法案件的补正期限以补正通知书载明的期限为准，本系统不计时")
     if not isinstance(workdays, int) or workdays < 1:
         raise TransitionError("延长的工作日数至少为1日")
+    if workdays > MAX_CORRECTION_EXTENSION:
+        raise TransitionError(
+            f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对"
+        )
     not_before(on, case.correction_requested_on, "批准延长日期", "补正通知日期")
+    not_after_today(on, "批准延长日期")
     if not note.strip():
         raise TransitionError("请写明延长补正期限的正当理由")
     write(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from fazhi import audit
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import State
@@ -28,6 +30,23 @@ def not_before(on: dt.date | None, earlier: dt.date | None, what: str, earlier_w
         )
 
 
+def not_after_today(on: dt.date | None, what: str) -> None:
+    """Everything a transition records has already happened. Besides wrong figures (indicators
+    count by these dates), a far-future date would overflow the clocks' date arithmetic."""
+    today = timezone.localdate()
+    if on is not None and on > today:
+        raise TransitionError(f"{what}（{cn_date(on)}）不能晚于今天（{cn_date(today)}）")
+
+
+def hearing_horizon(today: dt.date | None = None) -> dt.date:
+    """The latest day a hearing may be scheduled for: one year ahead (29 Feb → 28 Feb)."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
 def require_state(case: ReconsiderationCase, allowed: tuple[str, ...], action: str) -> None:
     if case.state not in allowed:
         label = State(case.state).label
@@ -44,10 +63,19 @@ def write(
     by: Any,
     event: str,
     note: str = "",
+    expect: dict[str, Any] | None = None,
 ) -> None:
-    """The guarded UPDATE: one history row for the winner, a clear message for the loser."""
+    """The guarded UPDATE: one history row for the winner, a clear message for the loser.
+    `expect` adds the conditions of the transition's own guards (e.g. no hearing recorded yet)
+    to the WHERE clause, so two people pressing at once cannot both pass a guard checked in
+    memory."""
     if not audit.update_if(
-        case, expect={"state__in": list(allowed)}, changes=changes, by=by, event=event, note=note
+        case,
+        expect={"state__in": list(allowed), **(expect or {})},
+        changes=changes,
+        by=by,
+        event=event,
+        note=note,
     ):
         raise TransitionError("该案件已被他人处理，请刷新页面后重试")
 

@@ -24,11 +24,13 @@ from fazhi.ledgers.reconsideration.states import (
 )
 from fazhi.ledgers.reconsideration.workflow.base import (
     TransitionError,
+    not_after_today,
     not_before,
     require_state,
     stop_if_open,
     write,
 )
+from fazhi.lib.cn_date import cn_date
 
 DECIDABLE = (State.ANSWER_REQUESTED, State.UNDER_REVIEW)
 TERMINABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW, State.SUSPENDED)
@@ -45,12 +47,14 @@ def _close(
     event: str,
     note: str,
     extra: dict[str, Any] | None = None,
+    expect: dict[str, Any] | None = None,
 ) -> None:
     if not outcome:
         raise TransitionError("结案须选择结案方式")
     not_before(on, case.accepted_on, "结案日期", "受理日期")
     not_before(on, case.answered_on, "结案日期", "答复日期")
     not_before(on, case.suspended_on, "结案日期", "中止日期")
+    not_after_today(on, "结案日期")
     specs = specs_for(case)
     due = clocks.due(case, specs.decision)
     changes = {
@@ -62,7 +66,7 @@ def _close(
         "suspended_on": None,
         **(extra or {}),
     }
-    write(case, allowed=allowed, changes=changes, by=by, event=event, note=note)
+    write(case, allowed=allowed, changes=changes, by=by, event=event, note=note, expect=expect)
     for spec in (
         specs.copy_to_respondent,
         specs.respondent_answer,
@@ -97,6 +101,19 @@ def terminate(
     require_state(case, TERMINABLE, "终止审理")
     if reason not in TerminationReason.values:
         raise TransitionError("请选择终止原因")
+    expect: dict[str, Any] = {}
+    if reason == TerminationReason.SUSPENSION_LAPSED:
+        if case.state != State.SUSPENDED or case.suspended_on is None:
+            raise TransitionError("案件未处于中止状态，不能以“中止满60日未恢复”为由终止")
+        not_after_today(on, "终止日期")
+        # Art. 41: the 中止 must have lasted 60 days. A minimum duration, not a deadline: no
+        # 末日顺延 applies (a holiday does not make the 中止 longer), so it is plain calendar
+        # arithmetic rather than a clocks.ClockSpec, which would roll the day forward.
+        if on < case.suspended_on + dt.timedelta(days=60):
+            raise TransitionError(
+                f"中止满60日方可以此理由终止（本案{cn_date(case.suspended_on)}中止）"
+            )
+        expect = {"suspended_on": case.suspended_on}  # not resumed meanwhile
     _close(
         case,
         allowed=TERMINABLE,
@@ -106,6 +123,7 @@ def terminate(
         event="terminated",
         note=note,
         extra={"termination_reason": reason},
+        expect=expect,
     )
 
 

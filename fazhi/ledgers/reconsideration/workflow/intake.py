@@ -17,7 +17,7 @@ from fazhi.ledgers.reconsideration.models import (
     case_number_text,
 )
 from fazhi.ledgers.reconsideration.states import State, law_version_for
-from fazhi.ledgers.reconsideration.workflow.base import TransitionError
+from fazhi.ledgers.reconsideration.workflow.base import TransitionError, not_after_today
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
 from fazhi.org.models import Jurisdiction
 
@@ -74,6 +74,7 @@ def receive(
         raise TransitionError("该案件已登记")
     if case.received_on is None:
         raise TransitionError("请填写收到申请日期")
+    not_after_today(case.received_on, "收到申请日期")
     case.state = State.RECEIVED
     problem = check_knew_on(case.knew_of_act_on, case.received_on)
     if problem:

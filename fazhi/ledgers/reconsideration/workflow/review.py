@@ -19,11 +19,14 @@ from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Proced
 from fazhi.ledgers.reconsideration.workflow.acceptance import sync_decision_due
 from fazhi.ledgers.reconsideration.workflow.base import (
     TransitionError,
+    hearing_horizon,
+    not_after_today,
     not_before,
     require_state,
     stop_if_open,
     write,
 )
+from fazhi.lib.cn_date import cn_date
 
 FROM_ACCEPTED = (State.ACCEPTED,)
 FROM_ANSWER_REQUESTED = (State.ANSWER_REQUESTED,)
@@ -38,6 +41,7 @@ def send_copy(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = ""
     """申请书副本 and 答复通知书 sent to the respondent; its answer period starts."""
     require_state(case, FROM_ACCEPTED, "发送答复通知")
     not_before(on, case.accepted_on, "发送副本日期", "受理日期")
+    not_after_today(on, "发送副本日期")
     write(
         case,
         allowed=FROM_ACCEPTED,
@@ -55,6 +59,7 @@ def send_copy(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = ""
 def record_answer(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
     require_state(case, FROM_ANSWER_REQUESTED, "登记答复")
     not_before(on, case.copy_sent_on, "答复日期", "发送副本日期")
+    not_after_today(on, "答复日期")
     write(
         case,
         allowed=FROM_ANSWER_REQUESTED,
@@ -72,7 +77,10 @@ def hold_hearing(
 ) -> None:
     """听证 or 听取意见 held (a record, not a change of state)."""
     require_state(case, HEARABLE, "登记听证或听取意见")
+    if case.hearing_on is not None:
+        raise TransitionError("本案已登记听证或听取意见")
     not_before(on, case.copy_sent_on, "听证日期", "发送副本日期")
+    not_after_today(on, "听证日期")
     if form not in (HearingForm.OPINIONS, HearingForm.HEARING):
         raise TransitionError("请选择听证或听取意见")
     write(
@@ -82,6 +90,7 @@ def hold_hearing(
         by=by,
         event="hearing_held",
         note=note,
+        expect={"hearing_on__isnull": True},
     )
     # No notice recorded before the hearing: the clock closes on the hearing day (shown late).
     stop_if_open(case, specs_for(case).hearing_notice, on=on, by=by)
@@ -91,6 +100,7 @@ def hold_hearing(
 def suspend(case: ReconsiderationCase, *, on: dt.date, reason: str, by: Any) -> None:
     require_state(case, SUSPENDABLE, "中止审理")
     not_before(on, case.accepted_on, "中止日期", "受理日期")
+    not_after_today(on, "中止日期")
     if not reason.strip():
         raise TransitionError("中止审理须写明理由（行政复议法第三十九条所列情形）")
     write(
@@ -118,6 +128,7 @@ def resume(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -
     """恢复审理 on `on`: the days from the 中止 up to the day before count for nothing."""
     require_state(case, FROM_SUSPENDED, "恢复审理")
     not_before(on, case.suspended_on, "恢复审理日期", "中止日期")
+    not_after_today(on, "恢复审理日期")
     write(
         case,
         allowed=FROM_SUSPENDED,
@@ -143,6 +154,7 @@ def extend(case: ReconsiderationCase, *, on: dt.date, days: int, by: Any, note: 
     if not 1 <= days <= 30:
         raise TransitionError("延长日数应在1至30日之间")
     not_before(on, case.accepted_on, "批准延期日期", "受理日期")
+    not_after_today(on, "批准延期日期")
     due = clocks.due(case, specs_for(case).decision)
     if due is not None and on > due:
         raise TransitionError(
@@ -155,6 +167,8 @@ def extend(case: ReconsiderationCase, *, on: dt.date, days: int, by: Any, note: 
         by=by,
         event="extended",
         note=note,
+        # Once only, never for the simplified procedure: checked again in the UPDATE itself.
+        expect={"extended_on__isnull": True, "procedure": Procedure.ORDINARY},
     )
     clocks.extend(case, specs_for(case).decision, length=days, approved_by=str(by), on=on, by=by)
     sync_decision_due(case)
@@ -201,6 +215,7 @@ def switch_to_ordinary(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
     if not note.strip():
         raise TransitionError("请写明转为普通程序的理由（案情复杂，不宜适用简易程序）")
     not_before(on, case.accepted_on, "批准转换日期", "受理日期")
+    not_after_today(on, "批准转换日期")
     simplified = specs_for(case)
     write(
         case,
@@ -209,6 +224,7 @@ def switch_to_ordinary(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
         by=by,
         event="procedure_switched",
         note=note,
+        expect={"procedure": Procedure.SIMPLIFIED, "law_version": LawVersion.V2023},
     )
     ordinary = specs_for(case)
     _replace_clock(case, simplified.copy_to_respondent, ordinary.copy_to_respondent, on=on, by=by)
@@ -238,8 +254,14 @@ def schedule_hearing(
     if case.hearing_on is not None:
         raise TransitionError("本案已登记听证，不能再安排")
     not_before(on, case.accepted_on, "听证日期", "受理日期")
+    latest = hearing_horizon()
+    if on > latest:
+        raise TransitionError(
+            f"听证日期（{cn_date(on)}）不能晚于{cn_date(latest)}：听证日期最迟只能安排在一年以内"
+        )
     if notice_on is not None:
         not_before(notice_on, case.accepted_on, "听证通知日期", "受理日期")
+        not_after_today(notice_on, "听证通知日期")
         if notice_on > on:
             raise TransitionError("听证通知日期不能晚于听证日期")
     moved = case.hearing_scheduled_on is not None
@@ -250,6 +272,8 @@ def schedule_hearing(
         by=by,
         event="hearing_rescheduled" if moved else "hearing_scheduled",
         note=note,
+        # Not after a hearing was recorded, and not over someone else's move just now.
+        expect={"hearing_on__isnull": True, "hearing_scheduled_on": case.hearing_scheduled_on},
     )
     spec = specs_for(case).hearing_notice
     if spec is None:
