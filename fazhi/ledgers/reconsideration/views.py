@@ -122,7 +122,19 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
             case._change_reason = "event:edited"  # type: ignore[attr-defined]
             formset.save()
             case.refresh_applicant_names()
-            case.save()
+            # Write only what the form changed: a transition committed since the page was read
+            # (state, dates) must survive. The other columns are re-read under a row lock so the
+            # history entry shows the row as it now is, not as the page saw it.
+            fields = [*form.changed_data, "applicant_names"]
+            others = [
+                f.attname
+                for f in ReconsiderationCase._meta.concrete_fields
+                if not f.primary_key and f.name not in fields
+            ]
+            case.refresh_from_db(
+                fields=others, from_queryset=ReconsiderationCase.objects.select_for_update()
+            )
+            case.save(update_fields=fields)
             workflow.start_application_period(case, by=request.user)
         messages.success(request, "已保存")
         return redirect(case)
