@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from fazhi.org.access import get_visible_or_404
+from fazhi.org.models import User
 from fazhi.reports.models import AnnualReport, RenderedFile, RenderState
 from fazhi.reports.tasks import render_pdf
 from fazhi.reports.views import APPROVERS, _may
@@ -58,7 +59,8 @@ def pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
         .first()
     )
     if rendered is None:  # one render at a time per report, however often the button is pressed
-        rendered = RenderedFile.objects.create(report=report, requested_by=request.user)
+        by = request.user if isinstance(request.user, User) else None
+        rendered = RenderedFile.objects.create(report=report, requested_by=by)
         render_pdf.enqueue(rendered.pk)  # the immediate backend renders right here
         rendered.refresh_from_db()
     if request.htmx:  # type: ignore[attr-defined]
