@@ -7,7 +7,6 @@ import io
 import zipfile
 
 import pytest
-import xlsxwriter
 
 from fazhi import clocks
 from fazhi.imports import registry
@@ -16,6 +15,7 @@ from fazhi.imports.importer import run_import
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from tests.xlsx import workbook_bytes
 
 pytestmark = pytest.mark.django_db
 SPEC = registry.get("reconsideration")
@@ -23,21 +23,7 @@ D = dt.date.fromisoformat
 
 
 def sheet(rows: list[dict]) -> bytes:
-    headers = [c.header for c in SPEC.columns]
-    buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
-    ws = wb.add_worksheet()
-    date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    ws.write_row(0, 0, headers)
-    for r, row in enumerate(rows, start=1):
-        for i, h in enumerate(headers):
-            value = row.get(h)
-            if isinstance(value, dt.date):
-                ws.write_datetime(r, i, dt.datetime.combine(value, dt.time()), date_fmt)
-            elif value is not None:
-                ws.write(r, i, value)
-    wb.close()
-    return buf.getvalue()
+    return workbook_bytes([c.header for c in SPEC.columns], rows)
 
 
 def row(**over) -> dict:
