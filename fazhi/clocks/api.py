@@ -21,7 +21,7 @@ from fazhi.clocks.engine import (
     compute,
     unit_text,
 )
-from fazhi.clocks.models import OPEN_STATES, Clock, ClockPause, State
+from fazhi.clocks.models import OPEN_STATES, Clock, ClockPause, Outcome, PauseKind, State
 from fazhi.clocks.signals import due_changed
 from fazhi.clocks.spec import ClockError, ClockSpec
 from fazhi.lib.cn_date import cn_date
@@ -218,8 +218,19 @@ def restart(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Cloc
 
 
 @transaction.atomic
-def pause(obj: models.Model, spec: ClockSpec, *, on: dt.date, reason: str, by: Any) -> Clock:
-    """Stop counting from `on` inclusive (e.g. the day of the 中止 decision or the letter)."""
+def pause(
+    obj: models.Model,
+    spec: ClockSpec,
+    *,
+    on: dt.date,
+    reason: str,
+    by: Any,
+    kind: str = PauseKind.OTHER,
+) -> Clock:
+    """Stop counting from `on` inclusive (e.g. the day of the 中止 decision or the letter).
+    `kind` (`PauseKind`) records why, for figures such as "cases in 中止 at the year end"."""
+    if kind not in PauseKind.values:
+        raise ClockError(f"未知的中止类型“{kind}”")
     if not spec.pausable:
         raise ClockError(f"“{spec.label}”依法不能中止")
     if not reason.strip():
@@ -234,7 +245,9 @@ def pause(obj: models.Model, spec: ClockSpec, *, on: dt.date, reason: str, by: A
     last = clock.pauses.order_by("-from_on").first()
     if last is not None and last.to_on is not None and on <= last.to_on:
         raise ClockError(f"中止日期（{cn_date(on)}）与上一次中止（至{cn_date(last.to_on)}）重叠")
-    ClockPause.objects.create(clock=clock, from_on=on, to_on=None, reason=reason.strip()[:200])
+    ClockPause.objects.create(
+        clock=clock, from_on=on, to_on=None, reason=reason.strip()[:200], kind=kind
+    )
     clock.state = State.PAUSED
     old = _apply(clock, evaluate(clock))
     _save(clock, event="clock_paused", by=by, note=reason.strip(), old=old)
@@ -300,9 +313,21 @@ def extend(
 
 
 @transaction.atomic
-def stop(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Clock:
+def stop(
+    obj: models.Model,
+    spec: ClockSpec,
+    *,
+    on: dt.date,
+    by: Any,
+    outcome: str = "",
+    outcome_label: str = "",
+) -> Clock:
     """The act was done on `on`; the clock keeps its due date for 按期 statistics. An advance
-    notice is given before its event, so `on` may precede the event day."""
+    notice is given before its event, so `on` may precede the event day.
+    `outcome="lapsed"` records that the period ran out instead (shown as 期限届满未办理, never
+    按期办结); `outcome_label` is the ledger's short wording shown for the stopped clock."""
+    if outcome and outcome not in Outcome.values:
+        raise ClockError(f"未知的办结结果“{outcome}”")
     clock = _locked(obj, spec)
     _require_open(clock)
     assert clock.start_on is not None
@@ -314,8 +339,9 @@ def stop(obj: models.Model, spec: ClockSpec, *, on: dt.date, by: Any) -> Clock:
         p.to_on = on
         p.save(update_fields=["to_on"])
     clock.state, clock.stopped_on = State.STOPPED, on
+    clock.outcome, clock.outcome_label = outcome, outcome_label.strip()[:30]
     old = _apply(clock, evaluate(clock))
-    _save(clock, event="clock_stopped", by=by, old=old)
+    _save(clock, event="clock_stopped", by=by, note=clock.outcome_label, old=old)
     return clock
 
 

@@ -149,7 +149,7 @@ def row(clock: Clock, today: dt.date) -> dict[str, Any]:
         "start_text": cn_date(clock.restart_on or clock.start_on),
         "due_text": cn_date(clock.due_on),
         "status": status.value,
-        "status_label": str(status.label),
+        "status_label": clock.status_label_on(today),
         "flag": clock.flag,
         "flag_text": clock.flag_text,
         "explanation": clock.explanation,

@@ -37,6 +37,23 @@ class Status(models.TextChoices):
     UNCONFIRMED = "unconfirmed", "日历未确认"
     MET = "met", "按期办结"
     LATE = "late", "逾期办结"
+    LAPSED = "lapsed", "期限届满未办理"
+
+
+class PauseKind(models.TextChoices):
+    """Why a clock was paused, for figures that must tell 中止 from other pauses (e.g. the
+    2017-law 补正 time on the 复议 decision clock)."""
+
+    SUSPENSION = "suspension", "中止"
+    CORRECTION = "correction", "补正"
+    OTHER = "other", "其他"
+
+
+class Outcome(models.TextChoices):
+    """How a stopped clock ended, when not simply by the act being done: the period ran out
+    and the law attaches an effect to that (e.g. 逾期未补正视为放弃)."""
+
+    LAPSED = "lapsed", "期限届满未办理"
 
 
 STATUS_BADGE = {
@@ -47,6 +64,7 @@ STATUS_BADGE = {
     Status.UNCONFIRMED: "dark",
     Status.MET: "success",
     Status.LATE: "danger",
+    Status.LAPSED: "danger",
 }
 
 OPEN_STATES = (State.RUNNING, State.PAUSED)
@@ -111,6 +129,10 @@ class Clock(models.Model):
 
     state = models.CharField("计时状态", max_length=10, choices=State, default=State.RUNNING)
     stopped_on = models.DateField("办结日", null=True, blank=True)
+    outcome = models.CharField("结果", max_length=20, choices=Outcome, blank=True, default="")
+    # The ledger's own words for a stopped clock (e.g. 逾期未补正（视为放弃）, 超过申请期限),
+    # shown instead of the generic 按期办结/逾期办结/期限届满未办理.
+    outcome_label = models.CharField("结果说明", max_length=30, blank=True, default="")
     due_on = models.DateField("届满日", null=True, blank=True)
     flag = models.CharField("标记", max_length=30, blank=True, default="")
     flag_year = models.PositiveSmallIntegerField("标记年度", null=True, blank=True)
@@ -197,6 +219,8 @@ class Clock(models.Model):
         if self.start_on is None:
             return Status.NOT_STARTED
         if self.state == State.STOPPED:
+            if self.outcome == Outcome.LAPSED:
+                return Status.LAPSED
             if (
                 self.due_on is not None
                 and self.stopped_on is not None
@@ -216,9 +240,14 @@ class Clock(models.Model):
     def status(self) -> Status:
         return self.status_on(timezone.localdate())
 
+    def status_label_on(self, today: dt.date) -> str:
+        if self.state == State.STOPPED and self.outcome_label:
+            return self.outcome_label
+        return str(self.status_on(today).label)
+
     @property
     def status_label(self) -> str:
-        return str(self.status.label)
+        return self.status_label_on(timezone.localdate())
 
     @property
     def badge(self) -> str:
@@ -240,6 +269,7 @@ class ClockPause(models.Model):
     from_on = models.DateField("中止日")
     to_on = models.DateField("中止至", null=True, blank=True, help_text="最后一个不计入的日期")
     reason = models.CharField("中止原因", max_length=200)
+    kind = models.CharField("中止类型", max_length=20, choices=PauseKind, default=PauseKind.OTHER)
 
     class Meta:
         verbose_name = "期限中止"
