@@ -256,6 +256,8 @@ def best_indicator(
         ind = catalog.indicators[ind_id]
         if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
+        if kind == "count" and fig.unit not in ind.units:
+            continue  # 培训12期 counts sessions, not the 人 of officers trained
         if ind.ledger not in topics and topics and ind.ledger in _TOPIC_BOUND:
             continue  # 结案228件 in a 执法 paragraph is not a 复议 conclusion
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
