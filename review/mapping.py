@@ -120,7 +120,9 @@ def _contexts(text: str, fig: Figure) -> tuple[str, str, str]:
     return left, right, around
 
 
-def _measure_scores(catalog: Catalog, left: str, right: str, gap: int = -1) -> dict[str, float]:
+def _measure_scores(
+    catalog: Catalog, left: str, right: str, gap: int = -1, own: set[str] | None = None
+) -> dict[str, float]:
     ctx = left + _MARK + right
     mark = len(left)
     hits: list[tuple[int, int, _Keyword]] = []
@@ -142,7 +144,10 @@ def _measure_scores(catalog: Catalog, left: str, right: str, gap: int = -1) -> d
         if not swallowed:
             kept.append((a, b, kw))
     scores: dict[str, float] = {}
+    clause_start = max(ctx.rfind(c, 0, mark) for c in "，,；") + 1
     for a, b, kw in kept:
+        if own is not None and b > clause_start:
+            own.add(kw.indicator)
         if b <= mark:
             factor = 1.0 / (1.0 + (mark - b) / 4.0)
             between = ctx[b:mark]
@@ -248,23 +253,31 @@ def best_indicator(
     kind = unit_kind(fig.unit)
     if kind == "rate" and fig.unit == "个百分点":
         return None, 0.0
-    measures = _measure_scores(catalog, left, right, gap)
+    own: set[str] = set()
+    measures = _measure_scores(catalog, left, right, gap, own)
     topics = _topic_scores(around, right)
     best: str | None = None
     best_score = 0.0
+    own_refused = False
     for ind_id, k in measures.items():
         ind = catalog.indicators[ind_id]
         if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
         if kind == "count" and fig.unit not in ind.units:
+            own_refused = own_refused or ind_id in own
             continue  # 培训12期 counts sessions, not the 人 of officers trained
         if ind.ledger not in topics and topics and ind.ledger in _TOPIC_BOUND:
+            own_refused = own_refused or ind_id in own
             continue  # 结案228件 in a 执法 paragraph is not a 复议 conclusion
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
         if fig.unit in ind.units:
             score += 0.4
         if score > best_score:
             best, best_score = ind_id, score
+    if own_refused and best is not None and best not in own:
+        # 立案241件，结案228件: the figure's own clause names a measure that does not fit
+        # (结案 of 执法 cases); a word of the previous clause does not name it either.
+        return None, 0.0
     return best, best_score
 
 
@@ -317,6 +330,26 @@ def map_figures(text: str, figures: list[Figure], catalog: Catalog | None = None
     out: list[Figure] = []
     prev_end = -1
     for fig in figures:
-        out.extend(map_figure(text, fig, catalog, prev_end))
+        for mapped in map_figure(text, fig, catalog, prev_end):
+            if mapped.indicator is not None and _is_subset(text, mapped, out):
+                mapped = replace(mapped, indicator=None)
+            out.append(mapped)
         prev_end = fig.number_end
     return out
+
+
+def _is_subset(text: str, fig: Figure, earlier: list[Figure]) -> bool:
+    """A smaller count of the same measure later in the sentence is a sub-category.
+
+    审查案卷135本，发现问题案卷12本; 法律援助案件862件，其中刑事案件318件: the second
+    figure counts part of the first one's population, not the measure itself.
+    """
+    if unit_kind(fig.unit) != "count":
+        return False
+    for prev in reversed(earlier):
+        between = text[prev.number_end : fig.number_start]
+        if any(c in between for c in "。！？\n"):
+            return False
+        if prev.indicator == fig.indicator and prev.value > fig.value and prev.unit == fig.unit:
+            return True
+    return False

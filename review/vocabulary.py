@@ -171,7 +171,16 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "enforcement.major_decisions": ("重大执法决定",),
     "enforcement.major_decisions_legally_reviewed": ("法制审核",),
     "enforcement.major_decision_legal_review_rate": ("法制审核率",),
-    "enforcement.case_file_review_units": ("执法部门", "执法单位", "抽取", "抽查"),
+    "enforcement.case_file_review_units": (
+        "执法部门",
+        "执法单位",
+        "抽取",
+        "抽查",
+        "股室",
+        "科室",
+        "基层所",
+        "中队",
+    ),
     "enforcement.case_files_reviewed": ("案卷", "评查"),
     "enforcement.case_file_issues_found": ("问题",),
     # 普法
