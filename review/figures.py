@@ -144,6 +144,8 @@ _SLOGAN_VERB = re.compile(
 _SLOGAN_ADVERB = set("不最必毫全务勿永")
 _PHRASE_CLOSE = set("、，。；：,;:！？!?”’）)」』\n 的")
 _LIST_JOIN = set("、和与及，,")
+# 平均年龄超过50岁 is a figure; 年龄偏大，六十岁以上的 names a group of people.
+_AGE_BEFORE = re.compile(r"年龄(?:为|是|达到?|超过|在|约|已|接近|不到|低于|高于|仅)?$")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ABSTRACT_AFTER_XIANG = re.compile(r"^(制度|原则|要求|措施|机制|行动|工程|举措)")
 # 每月一次, 每周两次: a frequency.
@@ -359,6 +361,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if unit in _UNIT_BLOCKERS and after[:1] and after[0] in _UNIT_BLOCKERS[unit]:
         return None
     if unit == "个" and _ABSTRACT_AFTER_GE.match(text[end : end + 4]):
+        return None
+    if unit == "岁" and not _AGE_BEFORE.search(_prev_chars(text, nstart, 8)):
         return None
     if _is_slogan_number(text, m.start("num"), num, unit, end):
         return None

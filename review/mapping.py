@@ -289,7 +289,11 @@ def map_figure(
     left, _right, _around = _contexts(text, fig)
     if is_frequency(text, fig):
         return [replace(fig, indicator=None, scope="frequency")]
-    if left.endswith(("至少", "至少配备")) or re.search(r"至少[^，。；]{0,4}$", left):
+    if (
+        left.endswith(("至少", "至少配备"))
+        or re.search(r"至少[^，。；]{0,4}$", left)
+        or re.search(r"每[\u4e00-\u9fff]{1,3}(不少于|至少|不低于)$", left)
+    ):  # 至少配备一名, 每村不少于6名: a standard per unit, not a count
         return [replace(fig, indicator=None, scope="minimum standard")]
     if _CHANGE.search(left):
         return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure

@@ -51,6 +51,7 @@ COUNT_UNITS = (
     "部",
     "轮",
     "组",
+    "岁",  # only after 年龄 (平均年龄超过50岁); 六十岁以上的 names a group, not a figure
     "万",  # only as a standalone count after a multiplier is stripped: never matched alone
 )
 UNITS = tuple(u for u in COUNT_UNITS if u != "万")
