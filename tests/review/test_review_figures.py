@@ -144,15 +144,18 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
 @pytest.mark.parametrize(
     ("stem", "min_f1", "min_acc"),
     [
-        ("own_city_amounts", 1.0, 0.94),
-        ("own_department", 0.98, 0.70),
+        ("own_city_amounts", 1.0, 0.97),
+        ("own_department", 1.0, 1.0),
         ("own_enumerated_numerals", 1.0, 1.0),
+        # unseen when written (before the unit-compatibility fixes: F1 0.935/0.936, acc 0.694/0.841)
+        ("own_township", 0.93, 1.0),
+        ("own_justice_bureau", 0.94, 0.97),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
     stem: str, min_f1: float, min_acc: float
 ) -> None:
-    # Floors at the scores reached; docs/review.md lists what the department text still misses.
+    # Floors at the scores reached; docs/review.md lists what the own texts still miss.
     from review.catalog import load_catalog
     from review.evaluate import score_document
 
