@@ -246,3 +246,27 @@ def test_seeds_and_own_texts_without_quote_marks_give_the_same_figures(seeds_dir
         want = [(f.value, f.unit, f.qualifier) for f in extract_figures(text)]
         got = [(f.value, f.unit, f.qualifier) for f in extract_figures(plain)]
         assert got == want, path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "span_start", "indicator"),
+    [
+        ("组织执法人员参加法律知识培训8期，参训150人次。", "8", None),
+        ("组织执法人员参加法律知识培训8期，参训150人次。", "150", "enforcement.officers_trained"),
+        ("评查行政处罚案卷90本，其中优秀案卷7本。", "7", None),
+        ("办理法律援助案件400件，其中民事案件250件。", "250", None),
+        ("规范行政执法，立案查处违法案件60件，结案55件。", "55", None),
+        ("对5个执法科室的案卷开展评查。", "5", "enforcement.case_file_review_units"),
+    ],
+)
+def test_unit_subset_and_own_clause_rules(
+    text: str, span_start: str, indicator: str | None
+) -> None:
+    (fig,) = [f for f in extract_figures(text) if f.number_text == span_start]
+    assert fig.indicator == indicator
+
+
+def test_age_is_a_figure_only_after_nianling() -> None:
+    ages = [f for f in extract_figures("执法人员平均年龄超过48岁。") if f.unit == "岁"]
+    assert [(f.value, f.qualifier, f.indicator) for f in ages] == [(48, "at_least", None)]
+    assert not [f for f in extract_figures("调解员年龄偏大，七十岁以上的较多。") if f.unit == "岁"]
