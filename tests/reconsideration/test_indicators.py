@@ -85,10 +85,21 @@ def test_hand_counts(new_case, officer, county):
     assert "indicator=reconsideration.concluded" in indicators.drilldown_url(P + "concluded", scope)
 
 
-def test_counts_are_one_query(new_case, officer, county, django_assert_max_num_queries):
+def test_counts_are_the_compiled_aggregate_and_one_suspended_query(
+    new_case, officer, county, django_assert_max_num_queries, monkeypatch
+):
     accepted(new_case, officer, "2025-02-03")
-    with django_assert_max_num_queries(1):
-        indicators.counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
+    scope = Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01"))
+    indicators.counts(scope)  # compiles the shape once per process
+
+    def no_orm(scope):  # noqa: ANN001, ANN202
+        raise AssertionError("the compiled aggregate was not used")
+
+    monkeypatch.setattr(indicators._AGGREGATE, "orm", no_orm)
+    # One compiled statement for every id but `suspended`, and one small query for that.
+    with django_assert_max_num_queries(2):
+        got = indicators.counts(scope)
+    assert (got[P + "accepted"], got[P + "suspended"]) == (1, 0)
 
 
 def test_identities_hold_on_demo_data(shared_dir):

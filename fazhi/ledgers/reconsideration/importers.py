@@ -14,6 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from fazhi import clocks
+from fazhi.clocks.models import PauseKind
 from fazhi.imports import registry
 from fazhi.imports.columns import Column
 from fazhi.imports.history import insert_values_audited
@@ -451,6 +452,7 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
                     specs.acceptance_review,
                     on=case.correction_requested_on,
                     reason="等待申请人补正",
+                    kind=PauseKind.CORRECTION,
                     by=by,
                 )
                 if specs.correction_response is not None:
@@ -470,6 +472,7 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
                 specs.decision,
                 on=case.suspended_on,
                 reason=case.suspension_reason or "中止",
+                kind=PauseKind.SUSPENSION,
                 by=by,
             )
         sync_decision_due(case)

@@ -9,19 +9,27 @@
   caseload = accepted + carried_over = concluded + pending holds exactly.
 - `concluded_on_time`: concluded on or before the decision clock's due date (extensions in,
   中止 out), read from the clock when the case closed.
-All counts come from one aggregate query with `Count(filter=Q(...))`.
+- `suspended`: pending at the end and in 中止 on the period's last day, read from the decision
+  clock's 中止 pauses (`PauseKind.SUSPENSION`), not from the case's state today: a case suspended
+  on 20 December and resumed on 10 January counts for December. 2017-law 补正 time is also a
+  pause on that clock, of kind `correction`, and does not count.
+All counts but `suspended` come from one compiled aggregate query with `Count(filter=Q(...))`;
+`suspended` is a second small query (a subquery on the pauses).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.urls import get_script_prefix, get_urlconf, reverse
 
+from fazhi.clocks.models import ClockPause, PauseKind
 from fazhi.indicators.compiled import ScopedAggregate
 from fazhi.indicators.registry import register
 from fazhi.indicators.scope import Scope
@@ -36,6 +44,22 @@ from fazhi.ledgers.reconsideration.states import (
 )
 
 P = "reconsideration."
+SUSPENDED = P + "suspended"
+
+
+def suspended_at_end(scope: Scope) -> Q:
+    """Cases whose decision clock is in a 中止 pause on the period's last day (`end` is
+    exclusive). Pauses are inclusive ranges; `to_on` is empty while still suspended, and a
+    case resumed on 1 January has a pause ending 31 December. A case switched from the
+    simplified procedure has its pauses on both decision clocks, hence `IN` (distinct ids)."""
+    last_day = scope.end - dt.timedelta(days=1)
+    pauses = ClockPause.objects.filter(
+        Q(to_on__isnull=True) | Q(to_on__gte=last_day),
+        kind=PauseKind.SUSPENSION,
+        from_on__lte=last_day,
+        clock__content_type=ContentType.objects.get_for_model(ReconsiderationCase),
+    ).values("clock__object_id")
+    return Q(pk__in=pauses)
 
 
 def definitions(scope: Scope) -> dict[str, Q]:
@@ -68,9 +92,7 @@ def definitions(scope: Scope) -> dict[str, Q]:
         "concluded": concluded,
         "concluded_on_time": concluded & Q(concluded_on_time=True),
         "pending": accepted_any & Q(received_on__lt=end) & open_at_end,
-        "suspended": accepted_any
-        & Q(received_on__lt=end, state=State.SUSPENDED, suspended_on__lt=end)
-        & open_at_end,
+        "suspended": accepted_any & Q(received_on__lt=end) & open_at_end & suspended_at_end(scope),
         "upheld": outcome(Outcome.UPHELD),
         "revoked": outcome(Outcome.REVOKED),
         "changed": outcome(Outcome.CHANGED),
@@ -98,6 +120,9 @@ def _base(scope: Scope) -> QuerySet[ReconsiderationCase]:
 
 def _aggregate(scope: Scope) -> tuple[QuerySet[ReconsiderationCase], dict[str, Any]]:
     defs = definitions(scope)
+    # Counted by its own query (`counts`): its subquery's date (end − 1 day) is not one of the
+    # scope's dates, so the compiled statement could not put it in place.
+    del defs[SUSPENDED]
     letters = Q(closed_on__gte=scope.start, closed_on__lt=scope.end)
     concluded = defs[P + "concluded"]
     aggregates: dict[str, Any] = {
@@ -121,12 +146,16 @@ _AGGREGATE = ScopedAggregate(ReconsiderationCase, _aggregate)
 
 
 def counts(scope: Scope) -> dict[str, Any]:
-    return _figures(_AGGREGATE(scope))
+    return {**_figures(_AGGREGATE(scope)), SUSPENDED: _suspended(scope)}
 
 
 def counts_orm(scope: Scope) -> dict[str, Any]:
     """`counts` through the ORM on every call: the reference the compiled path is tested against."""
-    return _figures(_AGGREGATE.orm(scope))
+    return {**_figures(_AGGREGATE.orm(scope)), SUSPENDED: _suspended(scope)}
+
+
+def _suspended(scope: Scope) -> int:
+    return rows(SUSPENDED, scope).count()
 
 
 def _figures(row: dict[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
+from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
@@ -65,7 +66,14 @@ def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note:
     clocks.start(case, specs.correction_notice, on=case.received_on, by=by)
     clocks.stop(case, specs.correction_notice, on=on, by=by)
     # The review waits for the materials (shown as paused on the board), then runs again in full.
-    clocks.pause(case, specs.acceptance_review, on=on, reason="等待申请人补正", by=by)
+    clocks.pause(
+        case,
+        specs.acceptance_review,
+        on=on,
+        reason="等待申请人补正",
+        kind=PauseKind.CORRECTION,
+        by=by,
+    )
     if specs.correction_response is not None:
         clocks.start(case, specs.correction_response, on=on, by=by)
 
@@ -107,6 +115,7 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
             specs.decision,
             on=case.correction_requested_on,
             reason="补正（通知至收到补正材料）",
+            kind=PauseKind.CORRECTION,  # not a 中止: not in reconsideration.suspended
             by=by,
         )
         clocks.resume(

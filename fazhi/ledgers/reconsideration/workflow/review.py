@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
+from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Procedure, State
@@ -111,7 +112,9 @@ def suspend(case: ReconsiderationCase, *, on: dt.date, reason: str, by: Any) -> 
         event="suspended",
         note=reason,
     )
-    clocks.pause(case, specs_for(case).decision, on=on, reason=reason, by=by)
+    clocks.pause(
+        case, specs_for(case).decision, on=on, reason=reason, kind=PauseKind.SUSPENSION, by=by
+    )
     sync_decision_due(case)
 
 
@@ -184,17 +187,17 @@ def _replace_clock(case: ReconsiderationCase, old: Any, new: Any, *, on: dt.date
     clock = clocks.get(case, old)
     if clock is None or clock.start_on is None:
         return
-    pauses = [(p.from_on, p.to_on, p.reason) for p in clock.pauses.all()]
+    pauses = [(p.from_on, p.to_on, p.reason, p.kind) for p in clock.pauses.all()]
     was_open = clock.is_open
     if was_open:
         clocks.stop(case, old, on=max(on, clock.restart_on or clock.start_on), by=by)
     if not was_open:
         return  # e.g. the copy was already sent: nothing left to time
     clocks.start(case, new, on=clock.start_on, by=by)
-    for from_on, to_on, reason in pauses:
+    for from_on, to_on, reason, kind in pauses:
         if to_on is None:
             continue
-        clocks.pause(case, new, on=from_on, reason=reason, by=by)
+        clocks.pause(case, new, on=from_on, reason=reason, kind=kind, by=by)
         clocks.resume(case, new, on=to_on + dt.timedelta(days=1), by=by)
 
 
