@@ -177,3 +177,49 @@ def test_correction_received_in_time_still_reads_met(new_case, officer):
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     row = clock_row(html, "申请人补正")
     assert "按期办结" in row and "逾期未补正" not in row
+
+
+def test_lapse_is_recorded_on_the_clock_itself(new_case, officer):
+    """The kernel knows the outcome, so the deadline board and any clock table read it too."""
+    case = new_case(D("2025-03-03"))
+    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    assert workflow.deem_abandoned(case, today=D("2025-03-19")) is True
+    clock = clocks.get(case, specs_for(case).correction_response)
+    assert (clock.outcome, clock.status_label) == ("lapsed", "逾期未补正（视为放弃）")
+    # The acceptance review stopped the same day is not a lapse of the applicant's period.
+    review = clocks.get(case, specs_for(case).acceptance_review)
+    assert review.outcome == "" and review.status_label != "逾期未补正（视为放弃）"
+
+
+def test_application_period_label_is_on_the_clock(new_case, officer):
+    late = new_case(D("2024-10-09"), knew_of_act_on=D("2024-08-02"))
+    in_time = new_case(D("2025-04-30"), knew_of_act_on=D("2025-03-01"))
+    assert clocks.get(late, specs_for(late).application_period).status_label == "超过申请期限"
+    assert clocks.get(in_time, specs_for(in_time).application_period).status_label == "在申请期限内"
+
+
+def test_migration_records_outcomes_on_existing_clocks(new_case, officer):
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from fazhi.clocks.models import Clock
+
+    name = "0007_clock_outcomes"
+    module = importlib.import_module(f"fazhi.ledgers.reconsideration.migrations.{name}")
+    state_apps = MigrationLoader(connection).project_state(("reconsideration", name)).apps
+    abandoned = new_case(D("2025-03-03"))
+    workflow.request_correction(abandoned, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.deem_abandoned(abandoned, today=D("2025-03-19"))
+    late = new_case(D("2024-10-09"), knew_of_act_on=D("2024-08-02"))
+    # As before the fields existed (test data, not a transition).
+    for clock in Clock.objects.all():
+        clock.outcome = clock.outcome_label = ""
+        clock.save(update_fields=["outcome", "outcome_label"])
+    module.backfill(state_apps, None)
+    lapsed = clocks.get(abandoned, specs_for(abandoned).correction_response)
+    assert (lapsed.outcome, lapsed.status_label) == ("lapsed", "逾期未补正（视为放弃）")
+    assert clocks.get(late, specs_for(late).application_period).status_label == "超过申请期限"
+    review = clocks.get(abandoned, specs_for(abandoned).acceptance_review)
+    assert (review.outcome, review.outcome_label) == ("", "")

@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
+from fazhi import clocks
 from fazhi.audit import history_entries
 from fazhi.clocks.spec import ClockError
 from fazhi.imports.views import export_response
 from fazhi.ledgers.reconsideration import documents, workflow
-from fazhi.ledgers.reconsideration.display import clock_rows
 from fazhi.ledgers.reconsideration.filters import CaseFilter, indicator_filter
 from fazhi.ledgers.reconsideration.forms import ActionForm, ApplicantFormSet, CaseForm
 from fazhi.ledgers.reconsideration.importers import SPEC
@@ -147,7 +147,7 @@ def _detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str
     return {
         "case": case,
         "applicants": list(case.applicants.all()),
-        "clocks": clock_rows(case),
+        "clocks": clocks.clocks_for(case),
         "application_period": workflow.application_period(case),
         "actions": workflow.available(case, request.user),
         "documents": documents.available(case),

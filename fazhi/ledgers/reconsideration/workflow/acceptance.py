@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
+from fazhi.clocks.models import Outcome as ClockOutcome
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
@@ -35,10 +36,27 @@ FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
 MAX_CORRECTION_EXTENSION = 250
 
 
-def _stop_acceptance_clocks(case: ReconsiderationCase, on: dt.date, by: Any) -> None:
+LAPSED_LABEL = "逾期未补正（视为放弃）"
+
+
+def _stop_acceptance_clocks(
+    case: ReconsiderationCase, on: dt.date, by: Any, *, abandoned: bool = False
+) -> None:
+    """Stop the review and the applicant's 补正 period; when the application is deemed
+    abandoned the 补正 period lapsed (recorded on the clock, so it never reads 按期办结)."""
     specs = specs_for(case)
-    for spec in (specs.acceptance_review, specs.correction_response):
-        stop_if_open(case, spec, on=on, by=by)
+    stop_if_open(case, specs.acceptance_review, on=on, by=by)
+    if abandoned:
+        stop_if_open(
+            case,
+            specs.correction_response,
+            on=on,
+            by=by,
+            outcome=ClockOutcome.LAPSED,
+            outcome_label=LAPSED_LABEL,
+        )
+    else:
+        stop_if_open(case, specs.correction_response, on=on, by=by)
 
 
 @transaction.atomic
@@ -322,7 +340,7 @@ def deem_abandoned(case: ReconsiderationCase, *, today: dt.date, by: Any = None)
         event="deemed_abandoned",
         note=ABANDONED_NOTE,
     )
-    _stop_acceptance_clocks(case, due, by)
+    _stop_acceptance_clocks(case, due, by, abandoned=True)
     return True
 
 

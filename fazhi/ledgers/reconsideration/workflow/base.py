@@ -89,12 +89,28 @@ def quiet_save(case: ReconsiderationCase, fields: list[str]) -> None:
         del case.skip_history_when_saving  # type: ignore[attr-defined]
 
 
-def stop_if_open(case: ReconsiderationCase, spec: Any, *, on: dt.date, by: Any) -> None:
-    """Stop a clock that is running or paused; one already stopped (or never started) stays."""
+def stop_if_open(
+    case: ReconsiderationCase,
+    spec: Any,
+    *,
+    on: dt.date,
+    by: Any,
+    outcome: str = "",
+    outcome_label: str = "",
+) -> None:
+    """Stop a clock that is running or paused; one already stopped (or never started) stays.
+    `outcome`/`outcome_label` as in `clocks.stop` (e.g. a lapsed period)."""
     from fazhi import clocks
 
     if spec is None:
         return
     clock = clocks.get(case, spec)
     if clock is not None and clock.is_open:
-        clocks.stop(case, spec, on=max(on, clock.restart_on or clock.start_on), by=by)
+        clocks.stop(
+            case,
+            spec,
+            on=max(on, clock.restart_on or clock.start_on),
+            by=by,
+            outcome=outcome,
+            outcome_label=outcome_label,
+        )

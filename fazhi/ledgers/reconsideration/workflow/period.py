@@ -17,6 +17,9 @@ from fazhi.ledgers.reconsideration.states import LawVersion
 from fazhi.ledgers.reconsideration.workflow.base import TransitionError
 from fazhi.lib.cn_date import cn_date
 
+IN_TIME_LABEL = "在申请期限内"
+LATE_LABEL = "超过申请期限"
+
 
 def check_knew_on(knew_on: dt.date | None, received_on: dt.date | None) -> str:
     """The Chinese problem with a 知道该行政行为之日, or "" if it is acceptable."""
@@ -36,8 +39,12 @@ def start_application_period(case: ReconsiderationCase, *, by: Any) -> None:
     spec = specs_for(case).application_period
     if clocks.get(case, spec) is not None:
         return
-    clocks.start(case, spec, on=case.knew_of_act_on, by=by)
-    clocks.stop(case, spec, on=case.received_on, by=by)
+    clock = clocks.start(case, spec, on=case.knew_of_act_on, by=by)
+    # The period binds the applicant: the clock reads 在申请期限内 / 超过申请期限, not 按期办结.
+    label = ""
+    if clock.due_on is not None:
+        label = LATE_LABEL if case.received_on > clock.due_on else IN_TIME_LABEL
+    clocks.stop(case, spec, on=case.received_on, by=by, outcome_label=label)
 
 
 @dataclass(frozen=True)
