@@ -5,12 +5,10 @@ the clocks engine. Also the 60 days of 中止 before 终止 on that ground (Art.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import time
 from typing import Any
 
 import pytest
-import xlsxwriter
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +19,7 @@ from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.importers import SPEC
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import Outcome, Procedure, State, TerminationReason
+from tests.xlsx import workbook_bytes
 
 D = dt.date.fromisoformat
 pytestmark = pytest.mark.django_db
@@ -157,22 +156,7 @@ def test_extend_correction_workdays_have_a_sane_bound(new_case, officer):
 
 
 def sheet(rows: list[dict]) -> bytes:
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
-    ws = book.add_worksheet()
-    date_fmt = book.add_format({"num_format": "yyyy-mm-dd"})
-    headers = list(dict.fromkeys(h for row in rows for h in row))
-    for c, h in enumerate(headers):
-        ws.write(0, c, h)
-    for r, row in enumerate(rows, start=1):
-        for c, h in enumerate(headers):
-            v = row.get(h)
-            if isinstance(v, dt.date):
-                ws.write_datetime(r, c, dt.datetime(v.year, v.month, v.day), date_fmt)
-            elif v is not None:
-                ws.write(r, c, v)
-    book.close()
-    return buf.getvalue()
+    return workbook_bytes(list(dict.fromkeys(h for row in rows for h in row)), rows)
 
 
 def import_row(**over: Any) -> dict[str, Any]:
