@@ -11,20 +11,22 @@ class Ratio:
     numerator: int
     denominator: int
 
-    @property
-    def percent(self) -> Decimal | None:
-        """Percentage rounded to two decimals; None when the denominator is zero."""
+    def _percent(self, places: int) -> Decimal | None:
+        # Round the exact quotient once: rounding an already rounded value moves 12.345 → 12.35
+        # → 12.4 instead of 12.3.
         if not self.denominator:
             return None
         value = Decimal(self.numerator) * 100 / Decimal(self.denominator)
-        return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+    @property
+    def percent(self) -> Decimal | None:
+        """Percentage rounded to two decimals; None when the denominator is zero."""
+        return self._percent(2)
 
     def percent_text(self, places: int = 1) -> str:
-        pct = self.percent
-        if pct is None:
-            return "—"
-        q = Decimal(1).scaleb(-places) if places else Decimal(1)
-        return f"{pct.quantize(q, rounding=ROUND_HALF_UP)}%"
+        pct = self._percent(places)
+        return "—" if pct is None else f"{pct}%"
 
     def __add__(self, other: Ratio) -> Ratio:
         # Roll-up: rates are recomputed from summed parts, never averaged.
