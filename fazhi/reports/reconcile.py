@@ -97,7 +97,8 @@ def reconcile(
 ) -> Reconciliation:
     today = today or timezone.localdate()
     catalog = get_catalog()
-    snap = snapshot or for_jurisdiction_year(report.jurisdiction, report.year)
+    # Reconciliation compares values; per-id row counts (one COUNT each) are not read here.
+    snap = snapshot or for_jurisdiction_year(report.jurisdiction, report.year, with_rows=False)
     rec = Reconciliation(report=report, snapshot=snap)
     parts = {p.number: p for p in report.parts.all()}
     used = {i for p in parts.values() for i in tokens.ids_in(p.text)}

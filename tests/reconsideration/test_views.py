@@ -227,3 +227,22 @@ def test_export_is_filtered(new_case, officer):
     rows = CalamineWorkbook.from_filelike(io.BytesIO(r.content)).get_sheet_by_index(0).to_python()
     assert rows[0][:2] == ["案号", "收到申请日期"]
     assert [row[0] for row in rows[1:]] == ["示政复〔2025〕1号"]
+
+
+def test_export_queries_do_not_grow_with_rows(new_case, officer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(officer)
+    url = reverse("reconsideration:list")
+
+    def export_queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, {"export": "xlsx"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    new_case(D("2025-05-06"))
+    few = export_queries()
+    for day in range(7, 12):
+        new_case(D(f"2025-05-{day:02d}"))
+    assert export_queries() == few
