@@ -197,3 +197,11 @@ def test_hearing_held_without_recorded_notice_closes_late(simplified, officer):
     assert clock.state == "stopped" and clock.status_label == "逾期办结"
     with pytest.raises(workflow.TransitionError, match="已登记听证"):
         workflow.schedule_hearing(simplified, on=D("2025-03-28"), by=officer)
+
+
+def test_closing_before_a_scheduled_hearing_stops_its_notice_clock_that_day(simplified, officer):
+    workflow.schedule_hearing(simplified, on=D("2025-03-24"), by=officer)
+    simplified.refresh_from_db()
+    workflow.mediate(simplified, on=D("2025-03-10"), by=officer)
+    clock = clocks.get(simplified, HEARING_NOTICE_2023)
+    assert clock.state == "stopped" and clock.stopped_on == D("2025-03-10")

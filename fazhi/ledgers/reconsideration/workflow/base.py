@@ -101,15 +101,20 @@ def stop_if_open(
     """Stop a clock that is running or paused; one already stopped (or never started) stays.
     `outcome`/`outcome_label` as in `clocks.stop` (e.g. a lapsed period)."""
     from fazhi import clocks
+    from fazhi.clocks.engine import KIND_ADVANCE_NOTICE
 
     if spec is None:
         return
     clock = clocks.get(case, spec)
     if clock is not None and clock.is_open:
+        # A deadline cannot be closed before it started (a restart later than `on`); an
+        # advance notice counts back from a future event, so it closes on the day itself.
+        if clock.kind != KIND_ADVANCE_NOTICE:
+            on = max(on, clock.restart_on or clock.start_on)
         clocks.stop(
             case,
             spec,
-            on=max(on, clock.restart_on or clock.start_on),
+            on=on,
             by=by,
             outcome=outcome,
             outcome_label=outcome_label,
