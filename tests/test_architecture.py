@@ -86,3 +86,16 @@ def test_the_guard_rejects_bare_update_on_audited_models(db: None) -> None:
     assert models, "没有任何模型启用审计历史"
     with pytest.raises(AssertionError, match="update_if"):
         models[0]._default_manager.filter(pk=-1).update()
+
+
+def test_pages_stay_chinese_whatever_the_browser_asks(client, officer) -> None:  # noqa: ANN001
+    from django.urls import reverse
+
+    client.force_login(officer)
+    resp = client.post(
+        reverse("reconsideration:create"),
+        {"received_on": "x"},
+        HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9",
+    )
+    page = resp.content.decode()
+    assert "输入一个有效的日期" in page and "Enter a valid date" not in page
