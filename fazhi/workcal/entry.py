@@ -132,9 +132,7 @@ def save_entry(year: int, *, source_note: str, text: str, by: object) -> Calenda
         cal_year.pending_source_note = source_note.strip()[:200]
         cal_year.pending_by = by  # type: ignore[assignment]
         cal_year.pending_at = timezone.now()
-        cal_year.save(
-            update_fields=["pending_lines", "pending_source_note", "pending_by", "pending_at"]
-        )
+        cal_year.save(update_fields=CalendarYear.PENDING_FIELDS)
         return cal_year
     _replace_days(cal_year, rows)
     cal_year.source_note = source_note.strip()[:200]
@@ -197,9 +195,7 @@ def discard_pending(year: int) -> None:
     cal_year.pending_source_note = ""
     cal_year.pending_by = None
     cal_year.pending_at = None
-    cal_year.save(
-        update_fields=["pending_lines", "pending_source_note", "pending_by", "pending_at"]
-    )
+    cal_year.save(update_fields=CalendarYear.PENDING_FIELDS)
 
 
 def as_text(cal_year: CalendarYear) -> str:

@@ -55,6 +55,9 @@ class CalendarYear(models.Model):
     )
     pending_at = models.DateTimeField("修改时间", null=True, blank=True)
 
+    # Saving only these changes nothing the calendar counts with.
+    PENDING_FIELDS = ("pending_lines", "pending_source_note", "pending_by", "pending_at")
+
     class Meta:
         verbose_name = "日历年度"
         verbose_name_plural = "日历年度"

@@ -53,5 +53,8 @@ def _day_changed(sender: Any, instance: CalendarDay, **kwargs: Any) -> None:
 
 @receiver([post_save, post_delete], sender=CalendarYear)
 def _year_changed(sender: Any, instance: CalendarYear, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= set(CalendarYear.PENDING_FIELDS):
+        return  # a draft edit, saved or withdrawn: the confirmed days are unchanged
     # the notice for Y also sets late-December days of Y-1
     calendar_changed({instance.year, instance.year - 1})

@@ -139,3 +139,18 @@ def test_only_administrators_enter_and_confirm(
     assert CalendarYear.objects.get(year=2027).confirmed is True
     edit = client.get(reverse("workcal:edit", args=[2027])).content.decode()
     assert "春节 2027-02-06 至 2027-02-12 补班 2027-01-31 2027-02-20" in edit
+
+
+def test_a_draft_edit_does_not_invalidate_the_calendar(coordinator: User) -> None:
+    from fazhi.workcal.entry import discard_pending
+    from fazhi.workcal.models import CalendarState
+
+    def token() -> str | None:
+        state = CalendarState.objects.filter(pk=1).first()
+        return state.token if state else None
+
+    before = token()
+    save_entry(2026, source_note="更正", text="国庆节 2026-10-01 至 2026-10-07", by=coordinator)
+    assert CalendarYear.objects.get(year=2026).pending_lines
+    discard_pending(2026)
+    assert token() == before
