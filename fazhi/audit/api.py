@@ -107,7 +107,11 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
 
 
-def _display(model_field: models.Field[Any, Any], value: Any) -> str:
+def _display(
+    model_field: models.Field[Any, Any], value: Any, related: dict[tuple[Any, Any], str]
+) -> str:
+    """`related` caches foreign-key labels for one history listing (each changed FK shows its old
+    and new value in every entry; without it that is two queries an entry)."""
     if value is None or value == "":
         return "—"
     if model_field.choices:
@@ -120,8 +124,11 @@ def _display(model_field: models.Field[Any, Any], value: Any) -> str:
         return cn_date(value)
     if isinstance(model_field, models.ForeignKey):
         target = model_field.related_model
-        obj = target._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
-        return str(obj) if obj is not None else f"#{value}"
+        key = (target, value)
+        if key not in related:
+            obj = target._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+            related[key] = str(obj) if obj is not None else f"#{value}"
+        return related[key]
     return str(value)
 
 
@@ -145,6 +152,7 @@ def history_entries(
         if f.attname in {t.attname for t in history_model.tracked_fields}
     ]
     labels = event_labels or {}
+    related: dict[tuple[Any, Any], str] = {}
     out: list[HistoryEntry] = []
     prev = None
     for row in rows:
@@ -154,7 +162,11 @@ def history_entries(
                 old, new = getattr(prev, f.attname), getattr(row, f.attname)
                 if old != new:
                     changes.append(
-                        FieldChange(str(f.verbose_name), _display(f, old), _display(f, new))
+                        FieldChange(
+                            str(f.verbose_name),
+                            _display(f, old, related),
+                            _display(f, new, related),
+                        )
                     )
         reason = row.history_change_reason or ""
         event, note = "", reason
