@@ -23,7 +23,6 @@ from fazhi.ledgers.reconsideration.workflow.base import (
     TransitionError,
     not_after_today,
     not_before,
-    quiet_save,
     require_state,
     stop_if_open,
     write,
@@ -144,15 +143,9 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
 
 def sync_decision_due(case: ReconsiderationCase) -> None:
     """Keep the list page's cached 审理期限届满日 (and unconfirmed-calendar year) equal to the
-    clock's. The `due_changed` receiver already wrote the row; this refreshes `case` itself."""
-    from fazhi.ledgers.reconsideration.receivers import cached_values
-
-    values = cached_values(clocks.get(case, specs_for(case).decision))
-    changed = [k for k, v in values.items() if getattr(case, k) != v]
-    if changed:
-        for k in changed:
-            setattr(case, k, values[k])
-        quiet_save(case, changed)
+    clock's. The `due_changed` receiver already wrote the row (on the clock's own instance of the
+    case); this only brings `case` itself up to date, without writing the row a second time."""
+    case.refresh_from_db(fields=["decision_due_on", "decision_due_flag_year"])
 
 
 @transaction.atomic
