@@ -59,12 +59,6 @@ class Catalog:
     def __getitem__(self, indicator_id: str) -> Indicator:
         return self.indicators[indicator_id]
 
-    def of_ledger(self, ledger: str) -> list[Indicator]:
-        return [i for i in self.indicators.values() if i.ledger == ledger]
-
-    def rates(self) -> list[Indicator]:
-        return [i for i in self.indicators.values() if i.kind == "rate"]
-
 
 def _as_tuple(value: object) -> tuple[str, ...]:
     if value is None:

@@ -461,6 +461,3 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
 
 def is_frequency(text: str, fig: Figure) -> bool:
     return bool(FREQUENCY_RE.search(_prev_chars(text, fig.number_start, 8)))
-
-
-AT_LEAST_WORDS = AT_LEAST

@@ -14,7 +14,3 @@ def register(spec: SheetSpec) -> SheetSpec:
 
 def get(key: str) -> SheetSpec | None:
     return _SPECS.get(key)
-
-
-def all_specs() -> list[SheetSpec]:
-    return list(_SPECS.values())

@@ -52,12 +52,6 @@ class SheetSpec:
     instructions: Sequence[str] = ()
     example: dict[str, Any] | None = None  # one example row for the template
 
-    def column(self, key: str) -> Column:
-        for col in self.columns:
-            if col.key == key:
-                return col
-        raise KeyError(key)
-
     @property
     def headers(self) -> list[str]:
         return [c.header for c in self.columns]

@@ -6,31 +6,11 @@ drafted here and when `review` reads it back; this module only names it for the 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from review.catalog import CATALOG_PATH, Catalog, Identity, Indicator, load_catalog
 
-__all__ = [
-    "CATALOG_PATH",
-    "KIND_AMOUNT",
-    "KIND_COUNT",
-    "KIND_DURATION",
-    "KIND_RATE",
-    "Catalog",
-    "Identity",
-    "Indicator",
-    "get_catalog",
-    "load",
-]
+__all__ = ["CATALOG_PATH", "KIND_RATE", "Catalog", "Identity", "Indicator", "get_catalog"]
 
-KIND_COUNT = "count"
 KIND_RATE = "rate"
-KIND_AMOUNT = "amount"
-KIND_DURATION = "duration"
-
-
-def load(path: Path | str = CATALOG_PATH) -> Catalog:
-    return load_catalog(str(path))
 
 
 def get_catalog() -> Catalog:

@@ -14,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
-from django.utils import timezone
 
 from fazhi.indicators import registry
 from fazhi.indicators.catalog import KIND_RATE, Catalog, Identity, Indicator, get_catalog
@@ -397,7 +396,3 @@ def trend(
 ) -> list[tuple[int, Snapshot]]:
     ids = list(ids)
     return [(y, for_jurisdiction_year(jurisdiction, y, ids=ids, with_rows=False)) for y in years]
-
-
-def today_year() -> int:
-    return timezone.localdate().year

@@ -62,10 +62,6 @@ def sections_for(part: int) -> list[Section]:
     )
 
 
-def all_sections() -> list[Section]:
-    return sorted(_SECTIONS.values(), key=lambda s: (s.part, s.order, s.ledger, s.title))
-
-
 def clear_for_tests() -> dict[tuple[str, int, str], Section]:
     saved = dict(_SECTIONS)
     _SECTIONS.clear()

@@ -157,10 +157,6 @@ class User(AbstractUser):
         if self.role != Role.ADMIN and not self.is_superuser and not self.jurisdiction_id:
             raise ValidationError({"jurisdiction": "请指定所属区划"})
 
-    @property
-    def is_read_only(self) -> bool:
-        return self.role == Role.SUPERIOR_VIEWER
-
 
 class ScopedQuerySet(models.QuerySet):  # type: ignore[type-arg]
     """Base queryset of every ledger model: `visible_to(user)` is the only visibility rule."""

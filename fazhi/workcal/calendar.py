@@ -242,7 +242,3 @@ def working_days_between(first: dt.date, last: dt.date) -> int:
 def exception_on(d: dt.date) -> tuple[str, str] | None:
     """("holiday" | "workday", name) when d is a 放假 or 调休上班 day of a confirmed year."""
     return current().exceptions.get(d.toordinal())
-
-
-def is_confirmed_year(year: int) -> bool:
-    return year in current().confirmed

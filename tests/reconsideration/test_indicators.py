@@ -44,7 +44,7 @@ def test_hand_counts(new_case, officer, county):
     workflow.decide(c2, outcome=Outcome.REVOKED, on=D("2025-03-20"), by=officer)
     workflow.terminate(c3, reason=TerminationReason.SETTLED, on=D("2025-03-25"), by=officer)
     workflow.suspend(c4, on=D("2025-12-01"), reason="等待其他案件结果", by=officer)
-    got = indicators.compute_counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
+    got = indicators.counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
     expected = {
         "received": 6,
         "accepted": 3,
@@ -70,9 +70,7 @@ def test_hand_counts(new_case, officer, county):
     }
     assert {k: got[P + k] for k in expected} == expected
     # 2024: the December case is received, accepted and still pending at the end.
-    y2024 = indicators.compute_counts(
-        Scope(frozenset({county.pk}), D("2024-01-01"), D("2025-01-01"))
-    )
+    y2024 = indicators.counts(Scope(frozenset({county.pk}), D("2024-01-01"), D("2025-01-01")))
     assert (
         y2024[P + "received"],
         y2024[P + "accepted"],

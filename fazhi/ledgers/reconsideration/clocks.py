@@ -220,24 +220,3 @@ def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> 
 
 def specs_for(case: object) -> CaseClocks:
     return specs_for_version(getattr(case, "law_version"), getattr(case, "procedure"))  # noqa: B009
-
-
-ALL_SPECS = (
-    ACCEPTANCE_REVIEW_2023,
-    CORRECTION_NOTICE_2023,
-    CORRECTION_RESPONSE_2023,
-    COPY_TO_RESPONDENT_2023,
-    COPY_TO_RESPONDENT_SIMPLIFIED,
-    RESPONDENT_ANSWER_2023,
-    RESPONDENT_ANSWER_SIMPLIFIED,
-    DECISION_2023,
-    DECISION_SIMPLIFIED,
-    HEARING_NOTICE_2023,
-    APPLICATION_PERIOD_2023,
-    ACCEPTANCE_REVIEW_2017,
-    CORRECTION_NOTICE_2017,
-    COPY_TO_RESPONDENT_2017,
-    RESPONDENT_ANSWER_2017,
-    DECISION_2017,
-    APPLICATION_PERIOD_2017,
-)

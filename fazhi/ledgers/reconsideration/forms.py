@@ -12,7 +12,6 @@ from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
     HearingForm,
-    LawVersion,
     Outcome,
     TerminationReason,
     law_version_for,
@@ -235,6 +234,3 @@ class ActionForm(forms.Form):
             out["reason"] = data.pop("reason_code")
         out.update(data)
         return out
-
-
-LAW_VERSION_CHOICES = LawVersion.choices

@@ -173,11 +173,6 @@ def _figures(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def compute_counts(scope: Scope) -> dict[str, Any]:
-    """The figures without the kernel (tests, the demo log)."""
-    return counts(scope)
-
-
 def rows(indicator_id: str, scope: Scope) -> QuerySet[ReconsiderationCase]:
     defs = definitions(scope)
     if indicator_id == P + "opinion_letters":

@@ -73,7 +73,6 @@ CORRECTIVE = (
     Outcome.ORDERED_TO_PERFORM,
 )
 # Outcomes the 2017 text does not know (2023 Art. 67 确认无效, Art. 69 驳回复议请求).
-NEW_IN_2023 = (Outcome.CONFIRMED_INVALID, Outcome.CLAIMS_REJECTED)
 
 
 class TerminationReason(models.TextChoices):

@@ -334,13 +334,3 @@ def initial_for(case: ReconsiderationCase, action: Action) -> dict[str, Any]:
         if reason:
             return {"note": reason}
     return {}
-
-
-def run(case: ReconsiderationCase, code: str, *, by: Any, **kwargs: Any) -> None:
-    """Run action `code` (as pressed on the case page) after the permission check."""
-    action = ACTIONS.get(code)
-    if action is None:
-        raise TransitionError("未知的操作")
-    if not by.has_perm(action.perm, case):
-        raise TransitionError("您没有该操作的权限")
-    action.fn(case, by=by, **kwargs)
