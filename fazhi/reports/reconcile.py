@@ -21,6 +21,7 @@ from fazhi.reports import tokens
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.draft import HEADING_PREFIX, PLACEHOLDER_RE
 from fazhi.reports.models import AnnualReport, FigureToken, Status
+from review import analyse_text, check
 
 CHANGED, IDENTITY, PART, NO_SOURCE, HAND_TYPED, REVIEW = (
     "changed",
@@ -162,7 +163,7 @@ def reconcile(
             )
 
     # review/ checks on the text as it will be published (advisory)
-    rec.issues.extend(review_issues(report, parts))
+    rec.issues.extend(review_issues(report))
 
     # (e) deadlines
     submit, publish = deadlines(report.year)
@@ -176,18 +177,12 @@ def reconcile(
     return rec
 
 
-def review_issues(report: AnnualReport, parts: dict) -> list[Issue]:  # type: ignore[type-arg]
-    """Run the `review` package's checks on the rendered text, when that package offers them."""
-    try:
-        from review import analyse_text, check
-    except ImportError:
-        return []
+def review_issues(report: AnnualReport) -> list[Issue]:
+    """The `review` package's checks on the rendered text, as advice (never blocking)."""
     from fazhi.reports.render import plain_text
 
     analysed = analyse_text(f"{report.jurisdiction.name}{report.year}", plain_text(report))
-    out = []
-    for finding in check(analysed):
-        message = getattr(finding, "message", str(finding))
-        code = getattr(finding, "code", "") or getattr(finding, "kind", "")
-        out.append(Issue(REVIEW, f"review:{code}:{message}", message, blocking=False))
-    return out
+    return [
+        Issue(REVIEW, f"review:{f.code}:{f.message}", f.message, blocking=False)
+        for f in check(analysed)
+    ]
