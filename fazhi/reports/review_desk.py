@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import tempfile
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -153,7 +154,7 @@ class DeskResult:
     comparison: Comparison | None = None
     xlsx_b64: str = ""
 
-    @property
+    @cached_property  # the template reads it four times
     def chart_rows(self) -> list[dict[str, Any]]:
         if self.comparison is None:
             return []
@@ -165,10 +166,11 @@ class DeskResult:
                 "y": [c.value for c in row.cells.values()],
                 "outlier": [c.outlier for c in row.cells.values()],
             }
-            for row in self._by_coverage()
+            for row in self._by_coverage
             if len(row.cells) >= 2
         ]
 
+    @cached_property
     def _by_coverage(self) -> list[Row]:
         """Indicators stated by the most reports first (catalog order among equals)."""
         rows = self.comparison.rows if self.comparison else []
@@ -195,7 +197,7 @@ class DeskResult:
                 "unit": row.unit,
                 "cells": [row.cells.get(src) for src in self.comparison.sources],
             }
-            for row in self._by_coverage()
+            for row in self._by_coverage
         ]
 
     @property
