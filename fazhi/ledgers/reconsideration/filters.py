@@ -22,7 +22,6 @@ from fazhi.ledgers.reconsideration.states import (
     Procedure,
     State,
 )
-from fazhi.org.access import visible
 from fazhi.org.models import Department
 
 # Years (and drill-down periods) the ledger can hold; anything else in a querystring was typed.
@@ -158,11 +157,11 @@ def _scope(params: Any) -> tuple[frozenset[int], dt.date, dt.date]:
 
 
 def indicator_filter(
-    qs: QuerySet[ReconsiderationCase], params: Any, user: Any = None
+    qs: QuerySet[ReconsiderationCase], params: Any
 ) -> tuple[QuerySet[ReconsiderationCase], str]:
-    """Apply a drill-down from the indicators page; returns the queryset and a caption.
-    Jurisdictions where the user sees no case are dropped from the scope (their rows are out
-    of `qs` anyway, so the page shows none of them); impossible parameters give no rows and say why, in Chinese."""
+    """Apply a drill-down from the indicators page; returns the queryset and a caption. `qs` is
+    already limited to what the user sees, so rows of other jurisdictions never show; impossible
+    parameters give no rows and say why, in Chinese."""
     from fazhi.ledgers.reconsideration import indicators
 
     indicator_id = params.get("indicator")
@@ -172,9 +171,6 @@ def indicator_filter(
         ids, start, end = _scope(params)
     except DrilldownError as exc:
         return qs.none(), f"指标下钻参数有误：{exc}，请从指标页面重新进入"
-    if user is not None:
-        seen = visible(ReconsiderationCase, user).filter(jurisdiction_id__in=sorted(ids))
-        ids = frozenset(seen.values_list("jurisdiction_id", flat=True).distinct())
     scope = Scope(ids, start, end)
     rows = indicators.rows(indicator_id, scope)
     caption = (

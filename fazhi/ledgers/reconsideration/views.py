@@ -31,7 +31,7 @@ PER_PAGE = 30
 
 def _listing(request: HttpRequest) -> tuple[Any, CaseFilter, str]:
     qs = visible(ReconsiderationCase, request.user)
-    qs, caption = indicator_filter(qs, request.GET, request.user)
+    qs, caption = indicator_filter(qs, request.GET)
     f = CaseFilter(request.GET, queryset=qs, user=request.user)
     return f.qs, f, caption
 
