@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fazhi.clocks.spec import ClockError, Unit
-from fazhi.lib.cn_date import cn_date
+from fazhi.lib.cn_date import WEEKDAYS, cn_date, cn_date_short
 from fazhi.workcal import calendar as wc
 from fazhi.workcal.calendar import CalendarUnconfirmed
 
@@ -25,7 +25,6 @@ FLAG_UNCONFIRMED = "calendar_unconfirmed"
 KIND_DEADLINE = "deadline"
 KIND_ADVANCE_NOTICE = "advance_notice"
 ONE_DAY = dt.timedelta(days=1)
-WEEKDAY = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def unit_text(unit: str, n: int) -> str:
 
 
 def _md(d: dt.date, year: int) -> str:
-    return f"{d.month}月{d.day}日" if d.year == year else cn_date(d)
+    return cn_date_short(d) if d.year == year else cn_date(d)
 
 
 def _span(a: dt.date, b: dt.date, year: int) -> str:
@@ -222,7 +221,7 @@ def advance_notice(event_on: dt.date, length: int, unit: str, *, event: str = ""
         else:
             tail = (
                 f"，前推{unit_text(unit, length)}为{cn_date(raw)}（{_why_rest(raw)}），"
-                f"提前至{cn_date(d)}（周{WEEKDAY[d.weekday()]}）发出通知"
+                f"提前至{cn_date(d, weekday=True)}发出通知"
             )
         return Due(d, None, None, head + tail)
     except CalendarUnconfirmed as exc:
@@ -268,7 +267,7 @@ def _working_tail(begin: dt.date, due: dt.date, pauses: Sequence[Pause]) -> str:
     while d <= due:
         exc = wc.exception_on(d)
         if exc and exc[0] == "workday" and not _in_pause(d, pauses):
-            makeups.append(f"{_md(d, y)}（周{WEEKDAY[d.weekday()]}）")
+            makeups.append(f"{_md(d, y)}（周{WEEKDAYS[d.weekday()]}）")
         d += ONE_DAY
     if makeups:
         notes.append("、".join(makeups) + "调休上班计入")
@@ -283,16 +282,16 @@ def _why_rest(d: dt.date) -> str:
     exc = wc.exception_on(d)
     if exc and exc[0] == "holiday":
         return f"{exc[1]}假期"
-    return f"周{WEEKDAY[d.weekday()]}"
+    return f"周{WEEKDAYS[d.weekday()]}"
 
 
 def _roll(raw_end: dt.date, due: dt.date) -> str:
     if raw_end == due:
-        return f"（周{WEEKDAY[due.weekday()]}），当日届满"
+        return f"（周{WEEKDAYS[due.weekday()]}），当日届满"
     exc = wc.exception_on(due)
     makeup = "，调休上班" if exc and exc[0] == "workday" else ""
     return (
-        f"（{_why_rest(raw_end)}），顺延至{cn_date(due)}（周{WEEKDAY[due.weekday()]}{makeup}）届满"
+        f"（{_why_rest(raw_end)}），顺延至{cn_date(due)}（周{WEEKDAYS[due.weekday()]}{makeup}）届满"
     )
 
 
@@ -311,5 +310,5 @@ def _month_tail(begin: dt.date, raw_end: dt.date, due: dt.date) -> str:
         exc = wc.exception_on(due)
         if exc and exc[0] == "workday":
             return text + "（调休上班，不顺延），当日届满"
-        return text + f"（周{WEEKDAY[due.weekday()]}），当日届满"
+        return text + f"（周{WEEKDAYS[due.weekday()]}），当日届满"
     return text + _roll(raw_end, due)
