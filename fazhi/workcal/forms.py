@@ -4,8 +4,6 @@ from typing import Any
 
 from django import forms
 
-from fazhi.workcal.entry import EntryError, Row, parse
-
 EXAMPLE = "元旦 2027-01-01\n春节 2027-02-06 至 2027-02-13 补班 2027-01-31 2027-02-20"
 
 
@@ -20,19 +18,7 @@ class YearEntryForm(forms.Form):
         help_text="每行一个节日：名称 起始日期 至 结束日期 补班 调休上班日期……；可填上一年12月的日期",
     )
 
-    rows: list[Row]
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control")
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if "year" in data and "lines" in data:
-            try:
-                self.rows = parse(data["year"], data["lines"])
-            except EntryError as exc:
-                for p in exc.problems:
-                    self.add_error("lines", p)
-        return data
