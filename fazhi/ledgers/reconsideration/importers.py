@@ -357,8 +357,10 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
     numbers = {
         year: iter(allocate_number(jurisdiction, year, count=count)) for year, count in need.items()
     }
+    # Each row's applicants, parsed once (check_row already refused malformed ones).
+    applicants_of = [split_applicants(0, v)[0] for v in rows]
     cases: list[ReconsiderationCase] = []
-    for v in rows:
+    for v, row_applicants in zip(rows, applicants_of, strict=True):
         state = _state(v)
         result = v["result"]
         if v["case_number"]:
@@ -386,7 +388,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 procedure=v["procedure"] or Procedure.ORDINARY,
                 hearing_form=v["hearing_form"] or HearingForm.WRITTEN,
                 channel=v["channel"],
-                applicant_names="、".join(a["name"] for a in split_applicants(0, v)[0])[:200],
+                applicant_names="、".join(a["name"] for a in row_applicants)[:200],
                 respondent_department_id=departments[v["respondent_department"]].pk
                 if v["respondent_department"]
                 else None,
@@ -417,8 +419,8 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
     ids = insert_values_audited(ReconsiderationCase, cases, by=by, event="imported")
     applicants = [
         dict(case_id=pk, **a)
-        for pk, v in zip(ids, rows, strict=True)
-        for a in split_applicants(0, v)[0]
+        for pk, row_applicants in zip(ids, applicants_of, strict=True)
+        for a in row_applicants
     ]
     insert_values_audited(Applicant, applicants, by=by, event="imported")
     knew_ids = [pk for pk, c in zip(ids, cases, strict=True) if c["knew_of_act_on"]]
