@@ -52,8 +52,15 @@ INSTALLED_APPS = [
     "fazhi.indicators",
     "fazhi.reports",
     "fazhi.imports",
-    "fazhi.ledgers.reconsideration",
+    "fazhi.casework",
 ]
+# Every ledger app under fazhi/ledgers/ (one folder with an apps.py each): adding a ledger edits
+# no settings. Sorted, so the app order is the same on every machine.
+INSTALLED_APPS += sorted(
+    f"fazhi.ledgers.{p.name}"
+    for p in (BASE_DIR / "fazhi" / "ledgers").iterdir()
+    if (p / "apps.py").is_file()
+)
 # Test-only apps (a tiny model carrying clocks for the kernel's own tests): under pytest, or when
 # FAZHI_TEST_APPS lists them. pytest-django sets Django up before tests/conftest.py is imported,
 # so conftest cannot set an env var in time; the sys.modules check also holds in xdist workers.

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from fazhi import views
+from fazhi.casework.urls import urlpatterns_for_ledgers
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,7 +21,7 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("imports/", include("fazhi.imports.urls")),
-    path("ledgers/reconsideration/", include("fazhi.ledgers.reconsideration.urls")),
+    path("ledgers/", include(urlpatterns_for_ledgers())),
 ]
 
 handler404 = "fazhi.views.not_found"

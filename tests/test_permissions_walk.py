@@ -76,7 +76,7 @@ def url_for(
         elif k == "model_name":
             values[k] = "reconsiderationcase"
         elif k == "code" and ns == "reconsideration":
-            values[k] = next(iter(ACTIONS)) if name == "action" else next(iter(DOCUMENTS))
+            values[k] = next(iter(ACTIONS)) if name == "action" else DOCUMENTS[0].code
         elif k == "code":
             values[k] = county.code
         elif k == "number":

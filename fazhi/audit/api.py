@@ -22,6 +22,18 @@ _in_update_if: contextvars.ContextVar[bool] = contextvars.ContextVar(
 EVENT_PREFIX = "event:"
 
 
+_EVENT_LABELS: dict[str, dict[str, str]] = {}
+
+
+def register_event_labels(app_label: str, labels: dict[str, str]) -> None:
+    """An app names its events (code → Chinese) for the history pages."""
+    _EVENT_LABELS[app_label] = dict(labels)
+
+
+def event_labels_for(app_label: str) -> dict[str, str]:
+    return _EVENT_LABELS.get(app_label, {})
+
+
 def is_audited(model: type[models.Model]) -> bool:
     return hasattr(model._meta, "simple_history_manager_attribute")
 

@@ -20,6 +20,8 @@ class Status(models.TextChoices):
 
 
 class AnnualReport(models.Model):
+    noun = "报告"
+    state_field = "status"  # for the casework transition engine
     scope_jurisdiction = "jurisdiction"
     scope_departments = ("drafting_department",)
 

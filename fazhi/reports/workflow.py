@@ -1,5 +1,6 @@
-"""Status transitions of the annual report: 起草 → 审核 → 定稿 → 报送 → 公开. Each writes one audit
-entry through `update_if`; approval needs every reconciliation issue resolved or acknowledged."""
+"""Status transitions of the annual report: 起草 → 审核 → 定稿 → 报送 → 公开, declared on the
+casework transition engine (one audit entry each, race-safe); approval needs every reconciliation
+issue resolved or acknowledged."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.audit import update_if
+from fazhi.casework.transitions import Transition, TransitionError
 from fazhi.reports import tokens
 from fazhi.reports.models import Acknowledgement, AnnualReport, ReportPart, Status
 from fazhi.reports.reconcile import Reconciliation, reconcile
@@ -17,27 +18,53 @@ from fazhi.reports.reconcile import Reconciliation, reconcile
 EDITABLE = (Status.DRAFT, Status.REVIEW)
 
 
-class TransitionError(Exception):
-    """Carries the Chinese message shown next to the button."""
+def _transition(
+    code: str, label: str, frm: Status, to: Status, event: str, **kw: Any
+) -> Transition:
+    # Who may press which button is decided by the report views; the engine checks states.
+    return Transition(
+        code, label, (frm,), to, event=event, verb="执行此操作", perm="", inputs=(), **kw
+    )
 
 
-def _move(
-    report: AnnualReport, frm: Status, to: Status, *, by: Any, event: str, **changes: Any
-) -> None:
-    if report.status != frm:
-        raise TransitionError(f"报告当前为“{report.get_status_display()}”，不能执行此操作")
-    if not update_if(
-        report, expect={"status": frm}, changes={"status": to, **changes}, by=by, event=event
-    ):
-        raise TransitionError("该报告已被他人处理，请刷新后重试")
+_submit_for_review = _transition(
+    "submit_for_review", "提交审核", Status.DRAFT, Status.REVIEW, "submitted_for_review"
+)
+_return_to_draft = _transition(
+    "return_to_draft", "退回修改", Status.REVIEW, Status.DRAFT, "returned"
+)
+_approve = _transition(
+    "approve",
+    "定稿",
+    Status.REVIEW,
+    Status.FINAL,
+    "approved",
+    changes=lambda r, ctx: {"issued_on": r.issued_on or ctx["today"]},
+)
+_submit = _transition(
+    "submit",
+    "报送",
+    Status.FINAL,
+    Status.SUBMITTED,
+    "submitted",
+    changes=lambda r, ctx: {"submitted_on": ctx["on_day"]},
+)
+_publish = _transition(
+    "publish",
+    "公开",
+    Status.SUBMITTED,
+    Status.PUBLISHED,
+    "published",
+    changes=lambda r, ctx: {"published_on": ctx["on_day"], "published_url": ctx["url"]},
+)
 
 
 def submit_for_review(report: AnnualReport, *, by: Any) -> None:
-    _move(report, Status.DRAFT, Status.REVIEW, by=by, event="submitted_for_review")
+    _submit_for_review(report, by=by)
 
 
 def return_to_draft(report: AnnualReport, *, by: Any) -> None:
-    _move(report, Status.REVIEW, Status.DRAFT, by=by, event="returned")
+    _return_to_draft(report, by=by)
 
 
 @transaction.atomic
@@ -66,31 +93,16 @@ def approve(
             reason=reasons[issue.key],
             by=by,
         )
-    _move(
-        report,
-        Status.REVIEW,
-        Status.FINAL,
-        by=by,
-        event="approved",
-        issued_on=report.issued_on or today,
-    )
+    _approve(report, by=by, today=today)
     return rec
 
 
 def submit(report: AnnualReport, *, by: Any, on: dt.date) -> None:
-    _move(report, Status.FINAL, Status.SUBMITTED, by=by, event="submitted", submitted_on=on)
+    _submit(report, by=by, on_day=on)
 
 
 def publish(report: AnnualReport, *, by: Any, on: dt.date, url: str = "") -> None:
-    _move(
-        report,
-        Status.SUBMITTED,
-        Status.PUBLISHED,
-        by=by,
-        event="published",
-        published_on=on,
-        published_url=url,
-    )
+    _publish(report, by=by, on_day=on, url=url)
 
 
 @transaction.atomic

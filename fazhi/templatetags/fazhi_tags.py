@@ -20,3 +20,11 @@ def cn_date_filter(value: dt.date | None) -> str:
 @register.filter(name="yuan")
 def yuan_filter(value: int | None) -> str:
     return fen_to_yuan_text(value)
+
+
+@register.inclusion_tag("casework/_nav.html")
+def ledger_nav() -> dict[str, object]:
+    """The nav entries of every registered ledger (`fazhi.casework.registry`)."""
+    from fazhi.casework.registry import ledgers
+
+    return {"ledgers": ledgers()}

@@ -6,16 +6,26 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 
 from fazhi import audit
+from fazhi.casework.filters import overdue_q as _overdue_q
 from fazhi.ledgers.reconsideration import workflow
-from fazhi.ledgers.reconsideration.filters import CaseFilter, overdue_q
+from fazhi.ledgers.reconsideration.filters import CaseFilter
+from fazhi.ledgers.reconsideration.ledger import LEDGER
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+from fazhi.ledgers.reconsideration.states import OPEN
 from fazhi.workcal.models import CalendarDay, CalendarYear, DayKind
 
 D = dt.date.fromisoformat
+
+
+def overdue_q(today: dt.date) -> Q:
+    return _overdue_q("decision_due_on", OPEN, today)
+
+
 pytestmark = pytest.mark.django_db
 
 
@@ -50,7 +60,7 @@ def test_calendar_edit_moves_the_cached_due_and_the_overdue_filter(
     assert list(ReconsiderationCase.objects.filter(overdue_q(D("2025-05-08")))) == [case]
     # The change is in the case's history, labelled, with the old and new dates.
     assert audit.transitions(case) == [*before, "due_recomputed"]
-    entry = audit.history_entries(case, event_labels=workflow.EVENT_LABELS)[0]
+    entry = audit.history_entries(case, event_labels=LEDGER.event_labels)[0]
     assert "2025年5月6日" in entry.note and "2025年5月7日" in entry.note
     html = client_for(officer).get(reverse("reconsideration:list")).content.decode()
     assert "2025年5月7日" in html and "2025年5月6日" not in html

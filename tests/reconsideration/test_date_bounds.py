@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fazhi import audit
+from fazhi.casework.transitions import Transition
 from fazhi.imports.importer import run_import
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.importers import SPEC
@@ -55,28 +56,24 @@ def case_in(state: str, new_case, officer, **kw) -> ReconsiderationCase:  # noqa
     return case
 
 
-def action_kwargs(action: workflow.Action, on: dt.date) -> dict[str, Any]:
+def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
     values: dict[str, Any] = {
         "on": on,
         "note": "理由",
         "outcome": Outcome.UPHELD,
-        "reason_code": TerminationReason.WITHDRAWN,
-        "reason": "等待其他案件结果",
+        "reason": TerminationReason.WITHDRAWN if action.code == "terminate" else "等待其他案件结果",
         "form": "hearing",
         "days": 10,
         "workdays": 5,
         "notice_on": None,
     }
-    out = {k: values[k] for k in action.fields}
-    if "reason_code" in out:
-        out["reason"] = out.pop("reason_code")
-    return out
+    return {k: values[k] for k in action.inputs}
 
 
 @pytest.mark.parametrize("code", sorted(workflow.ACTIONS))
-def test_no_transition_accepts_a_date_after_today(code, new_case, officer, head):
+def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coordinator):
     action = workflow.ACTIONS[code]
-    state = action.allowed[-1] if code == "terminate" else action.allowed[0]
+    state = action.source[-1] if code == "terminate" else action.source[0]
     kw = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
     case = case_in(state, new_case, officer, **kw)
     before = audit.transitions(case)
@@ -85,7 +82,7 @@ def test_no_transition_accepts_a_date_after_today(code, new_case, officer, head)
     if code == "terminate":
         kwargs["reason"] = TerminationReason.SUSPENSION_LAPSED  # the one way out of 中止
     with pytest.raises(workflow.TransitionError, match="不能晚于"):
-        action.fn(case, by=head, **kwargs)
+        action(case, by=coordinator, **kwargs)
     case.refresh_from_db()
     assert case.state == state and audit.transitions(case) == before
 

@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from fazhi import audit
-from fazhi.ledgers.reconsideration import views, workflow
+from fazhi.casework import views
+from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import State
 

@@ -93,7 +93,7 @@ def test_counts_are_the_compiled_aggregate_and_one_suspended_query(
     def no_orm(scope):  # noqa: ANN001, ANN202
         raise AssertionError("the compiled aggregate was not used")
 
-    monkeypatch.setattr(indicators._AGGREGATE, "orm", no_orm)
+    monkeypatch.setattr(indicators.FIGURES.compiled, "orm", no_orm)
     # One compiled statement for every id but `suspended`, and one small query for that.
     with django_assert_max_num_queries(2):
         got = indicators.counts(scope)
@@ -214,12 +214,12 @@ def test_compiled_counts_equal_the_orm_for_many_scopes(shared_dir):
         assert got == indicators.counts_orm(scope), scope
         nonzero += got[P + "received"] > 0
     assert nonzero > len(scopes) // 2
-    plans = indicators._AGGREGATE._plans
+    plans = indicators.FIGURES.compiled._plans
     assert {n for (_, _, n), plan in plans.items() if plan is not None} >= {
         len(s.ids) for s in scopes if s.ids
     }
     # One compilation per shape (number of ids), not per call.
-    before = indicators._AGGREGATE.compilations
+    before = indicators.FIGURES.compiled.compilations
     for scope in scopes:
         indicators.counts(scope)
-    assert indicators._AGGREGATE.compilations == before
+    assert indicators.FIGURES.compiled.compilations == before

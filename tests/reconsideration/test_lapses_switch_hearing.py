@@ -156,8 +156,11 @@ def test_reasonable_extension_has_no_cap(awaiting, officer):
 def test_lapses_command_does_both(new_case, awaiting, officer):
     other = new_case(D("2025-03-03"))  # review lapses 10 March → deemed accepted
     out = __import__("io").StringIO()
-    call_command("reconsideration_lapses", "--today", "2025-03-20", stdout=out)
-    assert out.getvalue().strip() == "视为受理 1 件；逾期未补正视为放弃 1 件"
+    call_command("run_lapses", "--today", "2025-03-20", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "行政复议：审查期限届满视为受理 1 件",
+        "行政复议：逾期未补正视为放弃 1 件",
+    ]
     other.refresh_from_db()
     awaiting.refresh_from_db()
     assert other.state == State.ACCEPTED and awaiting.state == State.WITHDRAWN

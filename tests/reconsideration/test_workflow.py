@@ -8,6 +8,7 @@ import pytest
 
 from fazhi import audit
 from fazhi.ledgers.reconsideration import workflow
+from fazhi.ledgers.reconsideration.ledger import LEDGER
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import Outcome, Procedure, State, TerminationReason
 
@@ -133,7 +134,7 @@ def test_one_history_entry_per_transition(new_case, officer, head):
         "extended",
         "decided",
     ]
-    entries = audit.history_entries(case, event_labels=workflow.EVENT_LABELS)
+    entries = audit.history_entries(case, event_labels=LEDGER.event_labels)
     assert entries[0].event == "作出复议决定"
     assert any(c.label == "结案方式" and c.new == "变更" for c in entries[0].changes)
     assert entries[0].user == "李承办"
@@ -182,8 +183,8 @@ def test_deem_accepted_command(new_case, officer):
 
     case = new_case(D("2025-03-03"))
     out = StringIO()
-    call_command("reconsideration_deem_accepted", "--today", "2025-03-20", stdout=out)
-    assert "视为受理 1 件" in out.getvalue()
+    call_command("run_lapses", "--today", "2025-03-20", stdout=out)
+    assert "行政复议：审查期限届满视为受理 1 件" in out.getvalue()
     case.refresh_from_db()
     assert (
         case.state == State.ACCEPTED

@@ -220,3 +220,7 @@ def specs_for_version(law_version: str, procedure: str = Procedure.ORDINARY) -> 
 
 def specs_for(case: object) -> CaseClocks:
     return specs_for_version(getattr(case, "law_version"), getattr(case, "procedure"))  # noqa: B009
+
+
+# The clocks whose due date the list shows as 审理期限届满日 (cached on the case row).
+DECISION_CLOCKS = frozenset({DECISION_2023.name, DECISION_SIMPLIFIED.name})

@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from fazhi.casework.demo import (
+    PLACES,
+    Place,
+    company_name,
+    dates_in,
+    person_name,
+    pick,
+    places,
+)
 from fazhi.clocks.engine import compute
 from fazhi.clocks.spec import ClockError, Unit
 from fazhi.imports.history import bulk_create_audited
@@ -34,27 +42,11 @@ from fazhi.ledgers.reconsideration.states import (
     TerminationReason,
     law_version_for,
 )
-from fazhi.ledgers.reconsideration.workflow.intake import allocate_number
 from fazhi.org.demo import DemoContext
-from fazhi.org.models import Department, Jurisdiction
 
 ORDER = 40
 LATE_NOTE = "超过法定申请期限，依法不予受理"
-COUNTIES = ("990102", "990103")
 DAY = dt.timedelta(days=1)
-
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰海波宁斌鹏辉飞俊"
-COMPANIES = [
-    "建筑工程有限公司",
-    "商贸有限公司",
-    "餐饮管理有限公司",
-    "物流有限公司",
-    "农业专业合作社",
-    "科技有限公司",
-    "房地产开发有限公司",
-]
-PLACES = ["城关", "河西", "东岗", "南湖", "北山", "新民", "青石", "柳林"]
 
 ACTS = {
     ActCategory.PENALTY: [
@@ -95,25 +87,12 @@ OUTCOME_WEIGHTS = {
 }
 
 
-@dataclass
-class Place:
-    jurisdiction: Jurisdiction
-    handling: Department
-    respondents: list[Department]
-
-
-def _pick(rng: random.Random, weights: dict[Any, int]) -> Any:
-    return rng.choices(list(weights), weights=list(weights.values()))[0]
-
-
 def _person(rng: random.Random) -> tuple[str, str]:
     r = rng.random()
     if r < 0.78:
-        return rng.choice(SURNAMES) + "".join(
-            rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))
-        ), ApplicantKind.NATURAL_PERSON
+        return person_name(rng), ApplicantKind.NATURAL_PERSON
     if r < 0.95:
-        return rng.choice(PLACES) + rng.choice(COMPANIES), ApplicantKind.LEGAL_PERSON
+        return company_name(rng), ApplicantKind.LEGAL_PERSON
     return rng.choice(PLACES) + "村民委员会", ApplicantKind.OTHER_ORGANISATION
 
 
@@ -132,7 +111,7 @@ def simulate(
     """One case as it stands today: its timeline drawn at random, cut off at `today`."""
     version = law_version_for(received)
     simplified = version == LawVersion.V2023 and rng.random() < 0.22
-    category = _pick(rng, CATEGORY_WEIGHTS)
+    category = pick(rng, CATEGORY_WEIGHTS)
     respondent = rng.choice(place.respondents)
     name, kind = _person(rng)
     c = ReconsiderationCase(
@@ -266,7 +245,7 @@ def simulate(
             c.hearing_form = HearingForm.WRITTEN
     if stuck or not cut(closed):
         return c, applicant
-    outcome = _pick(rng, OUTCOME_WEIGHTS)
+    outcome = pick(rng, OUTCOME_WEIGHTS)
     if version == LawVersion.V2017 and outcome == Outcome.CONFIRMED_INVALID:
         outcome = Outcome.CONFIRMED_ILLEGAL
     c.state, c.closed_on, c.outcome = State.CONCLUDED, closed, outcome
@@ -281,27 +260,6 @@ def simulate(
     )
     c.recommendation_letter = rng.random() < 0.02
     return c, applicant
-
-
-def _places(ctx: DemoContext) -> list[Place]:
-    out = []
-    for code in COUNTIES:
-        depts = ctx.departments_of(code)
-        handling = next(d for d in depts if d.is_legal_office)
-        out.append(
-            Place(ctx.jurisdictions[code], handling, [d for d in depts if not d.is_legal_office])
-        )
-    return out
-
-
-def _dates(rng: random.Random, year: int, n: int, today: dt.date) -> list[dt.date]:
-    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), today)
-    span = (last - first).days
-    return (
-        sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in range(n))
-        if span >= 0
-        else []
-    )
 
 
 @transaction.atomic
@@ -319,7 +277,7 @@ def write_cases(
         need[key] = need.get(key, 0) + 1
     numbers = {
         key: iter(
-            allocate_number(
+            workflow.allocate_number(
                 next(p.jurisdiction for p, _, _ in sims if p.jurisdiction.pk == key[0]),
                 key[1],
                 count=n,
@@ -417,7 +375,7 @@ def populate(ctx: DemoContext) -> None:
     rng = random.Random(ctx.rng.random())
     today = timezone.localdate()
     batch: list[tuple[Place, dt.date]] = []
-    for place in _places(ctx):
+    for place in places(ctx):
         # The last weeks of 2022, so that 2023 starts with cases carried over.
         batch += [
             (place, dt.date(2022, 11, 1) + dt.timedelta(days=rng.randint(0, 60))) for _ in range(25)
@@ -426,9 +384,9 @@ def populate(ctx: DemoContext) -> None:
             n = rng.randint(110, 260)
             if year == today.year:
                 n = n * today.timetuple().tm_yday // 365
-            batch += [(place, d) for d in _dates(rng, year, n, today)]
+            batch += [(place, d) for d in dates_in(rng, year, n, today)]
     write_cases(batch, rng, today)
-    for place in _places(ctx):
+    for place in places(ctx):
         _walkthrough(ctx, place, today)
     # The daily lapse run (reconsideration_lapses): deemed acceptance, then deemed abandonment.
     deemed = workflow.deem_accepted_all(today=today)
@@ -445,14 +403,14 @@ def add_scale(ctx: DemoContext, count: int, *, chunk: int = 20000) -> int:
     """`load_demo --scale N`: N more cases over 2019 to today, in bulk."""
     rng = random.Random(ctx.seed_for("reconsideration-scale") if hasattr(ctx, "seed_for") else 7)
     today = timezone.localdate()
-    places = _places(ctx)
+    where = places(ctx)
     first = dt.date(2019, 1, 1)
     span = (today - first).days
     done = 0
     while done < count:
         n = min(chunk, count - done)
         batch = [
-            (rng.choice(places), first + dt.timedelta(days=rng.randint(0, span))) for _ in range(n)
+            (rng.choice(where), first + dt.timedelta(days=rng.randint(0, span))) for _ in range(n)
         ]
         batch.sort(key=lambda pd: pd[1])
         write_cases(batch, rng, today)

@@ -1,15 +1,13 @@
 """The notices and the decision skeleton of a 行政复议 case, as 公文 docx.
 
 Each document is a function of the case; dates come from the case's clocks (`clocks.due`)
-and are written with `cn_date`. `available(case)` lists those that make sense now.
+and are written with `cn_date`; `ready` says when each makes sense.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from fazhi import clocks
+from fazhi.casework.registry import Document as Doc
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import LawVersion, Outcome, State
@@ -18,14 +16,6 @@ from fazhi.lib.cn_date import cn_date
 from fazhi.lib.gongwen import Heading1, Paragraph
 
 LAW_NEW = "《中华人民共和国行政复议法》"
-
-
-@dataclass(frozen=True)
-class Doc:
-    code: str
-    title: str
-    build: Callable[[ReconsiderationCase], bytes]
-    ready: Callable[[ReconsiderationCase], bool]
 
 
 def _applicants(case: ReconsiderationCase) -> str:
@@ -234,28 +224,21 @@ def decision_skeleton(case: ReconsiderationCase) -> bytes:
     )
 
 
-DOCUMENTS: dict[str, Doc] = {
-    d.code: d
-    for d in [
-        Doc(
-            "correction",
-            "补正通知书",
-            correction_notice,
-            lambda c: c.correction_requested_on is not None,
-        ),
-        Doc("acceptance", "受理通知书", acceptance_notice, lambda c: c.accepted_on is not None),
-        Doc("refusal", "不予受理决定书", refusal_decision, lambda c: c.state == State.NOT_ACCEPTED),
-        Doc("answer", "答复通知书", answer_notice, lambda c: c.accepted_on is not None),
-        Doc("extension", "延期审理通知书", extension_notice, lambda c: c.extended_on is not None),
-        Doc(
-            "decision",
-            "行政复议决定书（草稿）",
-            decision_skeleton,
-            lambda c: c.accepted_on is not None,
-        ),
-    ]
-}
-
-
-def available(case: ReconsiderationCase) -> list[Doc]:
-    return [d for d in DOCUMENTS.values() if d.ready(case)]
+DOCUMENTS: list[Doc] = [
+    Doc(
+        "correction",
+        "补正通知书",
+        correction_notice,
+        lambda c: c.correction_requested_on is not None,
+    ),
+    Doc("acceptance", "受理通知书", acceptance_notice, lambda c: c.accepted_on is not None),
+    Doc("refusal", "不予受理决定书", refusal_decision, lambda c: c.state == State.NOT_ACCEPTED),
+    Doc("answer", "答复通知书", answer_notice, lambda c: c.accepted_on is not None),
+    Doc("extension", "延期审理通知书", extension_notice, lambda c: c.extended_on is not None),
+    Doc(
+        "decision",
+        "行政复议决定书（草稿）",
+        decision_skeleton,
+        lambda c: c.accepted_on is not None,
+    ),
+]

@@ -8,35 +8,18 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from fazhi.casework.forms import DATE, bootstrap, clean_case_number
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
     HearingForm,
     Outcome,
-    TerminationReason,
     law_version_for,
 )
-from fazhi.ledgers.reconsideration.workflow import parse_case_number
+from fazhi.ledgers.reconsideration.workflow import NUMBERING
 from fazhi.ledgers.reconsideration.workflow.acceptance import MAX_CORRECTION_EXTENSION
-from fazhi.ledgers.reconsideration.workflow.base import hearing_horizon
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on
-from fazhi.lib.cn_date import cn_date
 from fazhi.org.models import Department, Jurisdiction, User
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def bootstrap(fields: dict[str, forms.Field]) -> None:
-    """Bootstrap classes on every widget (the templates render fields one by one)."""
-    for field in fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
 
 
 class CaseForm(forms.ModelForm):
@@ -100,21 +83,7 @@ class CaseForm(forms.ModelForm):
         return d
 
     def clean_case_number(self) -> str:
-        number = (self.cleaned_data.get("case_number") or "").strip()
-        if not number:
-            if self.instance.pk:
-                raise forms.ValidationError("案号不能为空")
-            return ""
-        taken = ReconsiderationCase.objects.filter(
-            jurisdiction=self.jurisdiction, case_number=number
-        )
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(f"案号“{number}”已被使用，请改用其他案号或留空由系统编号")
-        if parse_case_number(number) is None:
-            raise forms.ValidationError("案号格式应为“简称政复〔2025〕12号”")
-        return number
+        return clean_case_number(self, NUMBERING)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -158,26 +127,22 @@ ApplicantFormSet = forms.inlineformset_factory(
 )
 
 
-class ActionForm(forms.Form):
-    """The inputs of one transition; `fields` picks which of them the action needs."""
-
-    on = forms.DateField(label="日期", widget=DATE)
-    outcome = forms.ChoiceField(
+# Inputs the transitions share (their forms take the ones each declares in `inputs`).
+ACTION_FIELDS: dict[str, forms.Field] = {
+    "outcome": forms.ChoiceField(
         label="决定结果", choices=[(o.value, o.label) for o in Outcome if o in DECISION_OUTCOMES]
-    )
-    reason_code = forms.ChoiceField(label="终止原因", choices=TerminationReason.choices)
-    reason = forms.CharField(label="中止原因", max_length=200)
-    form = forms.ChoiceField(
+    ),
+    "form": forms.ChoiceField(
         label="方式", choices=[(HearingForm.OPINIONS, "听取意见"), (HearingForm.HEARING, "听证")]
-    )
-    days = forms.IntegerField(
+    ),
+    "days": forms.IntegerField(
         label="延长日数",
         min_value=1,
         max_value=30,
         initial=30,
         error_messages={"max_value": "延长期限最多不超过30日", "min_value": "延长日数至少为1日"},
-    )
-    workdays = forms.IntegerField(
+    ),
+    "workdays": forms.IntegerField(
         label="延长工作日数",
         min_value=1,
         max_value=MAX_CORRECTION_EXTENSION,
@@ -186,51 +151,8 @@ class ActionForm(forms.Form):
             "min_value": "至少延长1个工作日",
             "max_value": f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对",
         },
-    )
-    notice_on = forms.DateField(
+    ),
+    "notice_on": forms.DateField(
         label="听证通知发出日期（未发出可不填）", required=False, widget=DATE
-    )
-    note = forms.CharField(
-        label="说明", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-    def __init__(self, *args: Any, action: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.action = action
-        for name in list(self.fields):
-            if name not in action.fields:
-                del self.fields[name]
-        self.fields["on"].label = action.date_label
-        self.fields["on"].initial = timezone.localdate()
-        if action.note_required and "note" in self.fields:
-            self.fields["note"].required = True
-            self.fields["note"].label = "理由"
-        bootstrap(self.fields)
-
-    def clean_on(self) -> dt.date:
-        """What a transition records has happened by today; only a hearing is scheduled ahead,
-        and at most a year ahead (the workflow checks the same)."""
-        on: dt.date = self.cleaned_data["on"]
-        label = self.action.date_label
-        if self.action.code == "schedule_hearing":
-            if on > hearing_horizon():
-                raise forms.ValidationError(
-                    f"{label}最迟只能安排在一年以内（{cn_date(hearing_horizon())}之前）"
-                )
-        elif on > timezone.localdate():
-            raise forms.ValidationError(f"{label}不能晚于今天")
-        return on
-
-    def clean_notice_on(self) -> dt.date | None:
-        notice_on: dt.date | None = self.cleaned_data.get("notice_on")
-        if notice_on is not None and notice_on > timezone.localdate():
-            raise forms.ValidationError("听证通知发出日期不能晚于今天")
-        return notice_on
-
-    def kwargs(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        out: dict[str, Any] = {"on": data.pop("on")}
-        if "reason_code" in data:
-            out["reason"] = data.pop("reason_code")
-        out.update(data)
-        return out
+    ),
+}

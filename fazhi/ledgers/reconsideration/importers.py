@@ -35,7 +35,7 @@ from fazhi.ledgers.reconsideration.states import (
     TerminationReason,
     law_version_for,
 )
-from fazhi.ledgers.reconsideration.workflow.intake import allocate_number, parse_case_number
+from fazhi.ledgers.reconsideration.workflow.intake import NUMBERING
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
 from fazhi.org.models import Department
 
@@ -354,8 +354,12 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
     for v in rows:
         if not v["case_number"]:
             need[v["received_on"].year] = need.get(v["received_on"].year, 0) + 1
+    typed = frozenset(v["case_number"] for v in rows if v["case_number"])
     numbers = {
-        year: iter(allocate_number(jurisdiction, year, count=count)) for year, count in need.items()
+        year: iter(
+            NUMBERING.allocate(ReconsiderationCase, jurisdiction, year, count=count, skip=typed)
+        )
+        for year, count in need.items()
     }
     # Each row's applicants, parsed once (check_row already refused malformed ones).
     applicants_of = [split_applicants(0, v)[0] for v in rows]
@@ -364,12 +368,9 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
         state = _state(v)
         result = v["result"]
         if v["case_number"]:
-            parsed = parse_case_number(v["case_number"])
-            number, year, serial = (
-                v["case_number"],
-                parsed[0] if parsed else v["received_on"].year,
-                parsed[1] if parsed else None,
-            )
+            number = v["case_number"]
+            parsed = NUMBERING.parse(number)
+            year, serial = parsed if parsed else (v["received_on"].year, None)
         else:
             year = v["received_on"].year
             serial, number = next(numbers[year])

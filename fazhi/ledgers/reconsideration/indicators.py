@@ -13,25 +13,23 @@
   clock's 中止 pauses (`PauseKind.SUSPENSION`), not from the case's state today: a case suspended
   on 20 December and resumed on 10 January counts for December. 2017-law 补正 time is also a
   pause on that clock, of kind `correction`, and does not count.
-All counts but `suspended` come from one compiled aggregate query with `Count(filter=Q(...))`;
-`suspended` is a second small query (a subquery on the pauses).
+All counts but `suspended` come from one compiled aggregate query with `Count(filter=Q(...))`
+(`casework.indicators.ModelLedger`); `suspended` is a second small query (a subquery on the
+pauses).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, QuerySet, Sum
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 
+from fazhi.casework.indicators import ModelLedger
 from fazhi.clocks.models import ClockPause, PauseKind
-from fazhi.indicators.compiled import ScopedAggregate
-from fazhi.indicators.registry import register
 from fazhi.indicators.scope import Scope
 from fazhi.indicators.sections import register_section, token
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
@@ -114,106 +112,63 @@ def definitions(scope: Scope) -> dict[str, Q]:
     return {P + k: v for k, v in d.items()}
 
 
-def _base(scope: Scope) -> QuerySet[ReconsiderationCase]:
-    return ReconsiderationCase.objects.filter(jurisdiction_id__in=scope.ids)
-
-
-def _aggregate(scope: Scope) -> tuple[QuerySet[ReconsiderationCase], dict[str, Any]]:
-    defs = definitions(scope)
-    # Counted by its own query (`counts`): its subquery's date (end − 1 day) is not one of the
-    # scope's dates, so the compiled statement could not put it in place.
-    del defs[SUSPENDED]
+def _extra(scope: Scope, defs: dict[str, Q]) -> dict[str, Any]:
     letters = Q(closed_on__gte=scope.start, closed_on__lt=scope.end)
-    concluded = defs[P + "concluded"]
-    aggregates: dict[str, Any] = {
-        k.replace(".", "__"): Count("pk", filter=q) for k, q in defs.items()
+    return {
+        "opinion": Count("pk", filter=letters & Q(opinion_letter=True)),
+        "recommendation": Count("pk", filter=letters & Q(recommendation_letter=True)),
+        "days": Sum(
+            ExpressionWrapper(F("closed_on") - F("accepted_on"), output_field=DurationField()),
+            filter=defs[P + "concluded"],
+        ),
     }
-    aggregates["opinion"] = Count("pk", filter=letters & Q(opinion_letter=True))
-    aggregates["recommendation"] = Count("pk", filter=letters & Q(recommendation_letter=True))
-    aggregates["days"] = Sum(
-        ExpressionWrapper(F("closed_on") - F("accepted_on"), output_field=DurationField()),
-        filter=concluded,
-    )
-    # Only rows that can matter: received before the end and not closed before the start.
-    relevant = Q(received_on__lt=scope.end) & (
+
+
+def _relevant(scope: Scope) -> Q:
+    """Only rows that can matter: received before the end and not closed before the start."""
+    return Q(received_on__lt=scope.end) & (
         Q(closed_on__isnull=True) | Q(closed_on__gte=scope.start)
     ) | Q(hearing_on__gte=scope.start, hearing_on__lt=scope.end)
-    return _base(scope).filter(relevant), aggregates
 
 
-# Compiled to SQL once per process (fazhi/indicators/compiled.py); `_AGGREGATE.orm` is the reference.
-_AGGREGATE = ScopedAggregate(ReconsiderationCase, _aggregate)
-
-
-def counts(scope: Scope) -> dict[str, Any]:
-    return {**_figures(_AGGREGATE(scope)), SUSPENDED: _suspended(scope)}
-
-
-def counts_orm(scope: Scope) -> dict[str, Any]:
-    """`counts` through the ORM on every call: the reference the compiled path is tested against."""
-    return {**_figures(_AGGREGATE.orm(scope)), SUSPENDED: _suspended(scope)}
-
-
-def _suspended(scope: Scope) -> int:
-    return rows(SUSPENDED, scope).count()
-
-
-def _figures(row: dict[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        k.replace("__", "."): v for k, v in row.items() if k.startswith("reconsideration__")
-    }
-    out[P + "opinion_letters"] = row["opinion"] + row["recommendation"]
+def _derive(row: Mapping[str, Any], out: dict[str, Any]) -> dict[str, Any]:
+    derived: dict[str, Any] = {P + "opinion_letters": row["opinion"] + row["recommendation"]}
     days = row["days"]
     n = out[P + "concluded"]
     if n and days is not None:
         total = days.days if hasattr(days, "days") else int(days) // 86_400_000_000
-        out[P + "average_days"] = (Decimal(total) / n).quantize(
+        derived[P + "average_days"] = (Decimal(total) / n).quantize(
             Decimal("0.1"), rounding=ROUND_HALF_UP
         )
-    return out
+    return derived
 
 
-def rows(indicator_id: str, scope: Scope) -> QuerySet[ReconsiderationCase]:
-    defs = definitions(scope)
+def _extra_rows(indicator_id: str, scope: Scope, defs: dict[str, Q]) -> Q | None:
     if indicator_id == P + "opinion_letters":
-        q = Q(closed_on__gte=scope.start, closed_on__lt=scope.end) & (
+        return Q(closed_on__gte=scope.start, closed_on__lt=scope.end) & (
             Q(opinion_letter=True) | Q(recommendation_letter=True)
         )
-    elif indicator_id == P + "average_days":
-        q = defs[P + "concluded"]
-    else:
-        q = defs.get(indicator_id)
-        if q is None:
-            return ReconsiderationCase.objects.none()
-    return _base(scope).filter(q)
+    if indicator_id == P + "average_days":
+        return defs[P + "concluded"]
+    return None
 
 
-def drilldown_url(indicator_id: str, scope: Scope) -> str:
-    return (
-        _list_url(get_script_prefix(), get_urlconf())
-        + "?"
-        + urlencode({"indicator": indicator_id})
-        + "&"
-        + _scope_query(scope)
-    )
-
-
-@lru_cache(maxsize=16)
-def _list_url(script_prefix: str, urlconf: str | None) -> str:
-    """`reverse()` once per prefix and URLconf: the kernel asks for a link per id."""
-    return reverse("reconsideration:list", urlconf=urlconf)
-
-
-@lru_cache(maxsize=256)
-def _scope_query(scope: Scope) -> str:
-    """The scope's part of a drill-down link, built once per scope (the kernel asks for ~35 ids)."""
-    return urlencode(
-        {
-            "start": scope.start.isoformat(),
-            "end": scope.end.isoformat(),
-            "j": ",".join(str(i) for i in scope.ids),
-        }
-    )
+FIGURES = ModelLedger(
+    ReconsiderationCase,
+    definitions,
+    list_url="reconsideration:list",
+    relevant=_relevant,
+    # Its subquery's date (end − 1 day) is not one of the scope's dates, so the compiled
+    # statement could not put it in place: counted by a query of its own.
+    separate=frozenset({SUSPENDED}),
+    extra_aggregates=_extra,
+    derive=_derive,
+    extra_rows=_extra_rows,
+)
+counts = FIGURES.counts
+counts_orm = FIGURES.counts_orm
+rows = FIGURES.rows
+drilldown_url = FIGURES.drilldown_url
 
 
 def build_section(scope: Scope) -> list[str]:
@@ -261,7 +216,7 @@ def build_section(scope: Scope) -> list[str]:
     return [first, second]
 
 
-register(ledger="reconsideration", counts=counts, rows=rows, drilldown_url=drilldown_url)
+FIGURES.register("reconsideration")
 register_section(
     ledger="reconsideration",
     part=1,

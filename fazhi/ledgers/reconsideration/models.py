@@ -1,12 +1,14 @@
-"""行政复议 cases, their applicants and the per-(复议机关, year) case-number counter."""
+"""行政复议 cases and their applicants."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from fazhi.casework.models import CaseModel
 from fazhi.ledgers.reconsideration.states import (
     ActCategory,
     ApplicantKind,
@@ -18,22 +20,21 @@ from fazhi.ledgers.reconsideration.states import (
     State,
     TerminationReason,
 )
-from fazhi.lib.cn_date import cn_date
 from fazhi.org.models import Department, Jurisdiction, ScopedManager
 
 
-class ReconsiderationCase(models.Model):
+class ReconsiderationCase(CaseModel):
     """One application to the 复议机关 (the jurisdiction's government), from receipt to closure."""
 
-    scope_jurisdiction = "jurisdiction"
+    noun: ClassVar[str] = "案件"
+    state_hints: ClassVar[dict[str, str]] = {
+        State.SUSPENDED: "案件处于中止状态，请先恢复审理再{verb}"
+    }
     scope_departments = ("handling_department", "respondent_department")
 
     jurisdiction = models.ForeignKey(
         Jurisdiction, verbose_name="复议机关（区划）", on_delete=models.PROTECT, related_name="+"
     )
-    case_number = models.CharField("案号", max_length=40)
-    case_year = models.PositiveSmallIntegerField("案号年度")
-    case_serial = models.PositiveIntegerField("案号序号", null=True, blank=True)
     state = models.CharField("状态", max_length=24, choices=State, default=State.RECEIVED)
     law_version = models.CharField("适用法律版本", max_length=4, choices=LawVersion)
     law_version_reason = models.CharField("法律版本调整理由", max_length=200, blank=True)
@@ -121,9 +122,7 @@ class ReconsiderationCase(models.Model):
     recommendation_letter = models.BooleanField("制发行政复议建议书", default=False)
     lawsuit_ref = models.CharField("后续行政诉讼", max_length=100, blank=True)
     notes = models.TextField("备注", blank=True)
-    created_at = models.DateTimeField("登记时间", auto_now_add=True)
 
-    objects = ScopedManager()
     history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
@@ -152,20 +151,12 @@ class ReconsiderationCase(models.Model):
             models.Index(fields=["state", "decision_due_on"], name="recon_state_due"),
         ]
 
-    def __str__(self) -> str:
-        return self.case_number
-
-    def get_absolute_url(self) -> str:
-        return reverse("reconsideration:detail", args=[self.pk])
-
     @property
     def decision_due_text(self) -> str:
         """The cached 审理期限届满日 for pages: a date, "2027年日历未确认", or "—"."""
-        if self.decision_due_on is not None:
-            return cn_date(self.decision_due_on)
-        if self.decision_due_flag_year:
-            return f"{self.decision_due_flag_year}年日历未确认"
-        return "—"
+        from fazhi.ledgers.reconsideration.workflow.base import DUE
+
+        return DUE.text(self)
 
     @property
     def is_simplified(self) -> bool:
@@ -174,6 +165,11 @@ class ReconsiderationCase(models.Model):
     def refresh_applicant_names(self) -> None:
         names = "、".join(a.name for a in self.applicants.all())
         self.applicant_names = names[:200]
+
+    def derived_on_edit(self) -> list[str]:
+        """After the applicant rows were saved on the edit page: the columns derived from them."""
+        self.refresh_applicant_names()
+        return ["applicant_names"]
 
 
 class Applicant(models.Model):
@@ -208,26 +204,3 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class CaseNumberCounter(models.Model):
-    """The last serial used per 复议机关 and year; locked with SELECT … FOR UPDATE so two
-    clerks saving at once never get the same 案号."""
-
-    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "案号计数器"
-        verbose_name_plural = "案号计数器"
-        constraints = [
-            models.UniqueConstraint(fields=["jurisdiction", "year"], name="recon_counter_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.jurisdiction_id}/{self.year}: {self.last}"
-
-
-def case_number_text(prefix: str, year: int, serial: int) -> str:
-    return f"{prefix}政复〔{year}〕{serial}号"

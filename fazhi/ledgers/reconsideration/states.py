@@ -6,6 +6,10 @@ import datetime as dt
 
 from django.db import models
 
+from fazhi.casework.choices import ActCategory
+
+__all__ = ["ActCategory"]
+
 LAW_2023_IN_FORCE = dt.date(2024, 1, 1)  # 行政复议法（2023修订）第九十条
 
 
@@ -86,17 +90,6 @@ class ApplicantKind(models.TextChoices):
     NATURAL_PERSON = "natural_person", "自然人"
     LEGAL_PERSON = "legal_person", "法人"
     OTHER_ORGANISATION = "other_organisation", "其他组织"
-
-
-class ActCategory(models.TextChoices):
-    PENALTY = "penalty", "行政处罚"
-    COERCION = "coercion", "行政强制"
-    LICENSING = "licensing", "行政许可"
-    DISCLOSURE = "disclosure", "政府信息公开"
-    NONPERFORMANCE = "nonperformance", "不履行法定职责"
-    CONFIRMATION = "confirmation", "行政确认"
-    EXPROPRIATION = "expropriation", "征收征用"
-    OTHER = "other", "其他"
 
 
 class Channel(models.TextChoices):

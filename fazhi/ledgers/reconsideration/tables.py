@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_tables2 as tables
-from django.utils.html import format_html
 
+from fazhi.casework.tables import TABLE_ATTRS, DateColumn, DueColumn
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.lib.cn_date import cn_date
+from fazhi.ledgers.reconsideration.states import OPEN
+from fazhi.ledgers.reconsideration.workflow.base import DUE
 
 
 class CaseTable(tables.Table):
@@ -16,11 +17,10 @@ class CaseTable(tables.Table):
     applicant_names = tables.Column(verbose_name="申请人")
     respondent_name = tables.Column(verbose_name="被申请人")
     act_category = tables.Column(verbose_name="行为类别")
-    received_on = tables.Column(verbose_name="收到申请")
+    received_on = DateColumn(verbose_name="收到申请")
     state = tables.Column(verbose_name="状态")
     outcome = tables.Column(verbose_name="结案方式")
-    # empty_values=(): render a null date too, as "2027年日历未确认" when that is why.
-    decision_due_on = tables.Column(verbose_name="审理期限届满", empty_values=())
+    decision_due_on = DueColumn(DUE, OPEN, verbose_name="审理期限届满")
     law_version = tables.Column(verbose_name="法律版本")
 
     class Meta:
@@ -36,23 +36,9 @@ class CaseTable(tables.Table):
             "decision_due_on",
             "law_version",
         )
-        attrs = {"class": "table table-sm table-hover", "id": "case-table"}
+        attrs = TABLE_ATTRS
         empty_text = "没有符合条件的行政复议案件。"
         order_by = ("-received_on", "-id")
-
-    def render_received_on(self, value: Any) -> str:
-        return cn_date(value)
-
-    def render_decision_due_on(self, value: Any, record: ReconsiderationCase) -> Any:
-        from fazhi.ledgers.reconsideration.workflow import is_open
-
-        text = record.decision_due_text
-        if is_open(record) and value is not None:
-            from django.utils import timezone
-
-            if value < timezone.localdate():
-                return format_html('<span class="clock-overdue">{}（已超期）</span>', text)
-        return text
 
     def render_law_version(self, value: Any, record: ReconsiderationCase) -> str:
         return f"{record.law_version}版"

@@ -14,28 +14,22 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
+from fazhi.casework.transitions import Ctx, Transition, run
 from fazhi.clocks.models import Outcome as ClockOutcome
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
-from fazhi.ledgers.reconsideration.workflow.base import (
-    TransitionError,
-    not_after_today,
-    not_before,
-    require_state,
-    stop_if_open,
-    write,
-)
+from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
 
 FROM_RECEIVED = (State.RECEIVED,)
 FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
 # Art. 31(2) sets no cap on a 补正 extension; this bound only catches typing errors (and keeps
 # the clocks' date arithmetic in range): about a year of working days.
 MAX_CORRECTION_EXTENSION = 250
-
-
 LAPSED_LABEL = "逾期未补正（视为放弃）"
+ABANDONED_NOTE = "无正当理由逾期不补正，视为放弃行政复议申请（行政复议法第三十一条第二款）"
+DEEMED_NOTE = "审查期限届满未作出不予受理决定，依法视为受理"
 
 
 def _stop_acceptance_clocks(
@@ -45,73 +39,8 @@ def _stop_acceptance_clocks(
     abandoned the 补正 period lapsed (recorded on the clock, so it never reads 按期办结)."""
     specs = specs_for(case)
     stop_if_open(case, specs.acceptance_review, on=on, by=by)
-    if abandoned:
-        stop_if_open(
-            case,
-            specs.correction_response,
-            on=on,
-            by=by,
-            outcome=ClockOutcome.LAPSED,
-            outcome_label=LAPSED_LABEL,
-        )
-    else:
-        stop_if_open(case, specs.correction_response, on=on, by=by)
-
-
-@transaction.atomic
-def request_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    require_state(case, FROM_RECEIVED, "通知补正")
-    if case.correction_requested_on is not None:
-        raise TransitionError("本案已通知过补正；补正通知应一次性列明全部需补正事项")
-    not_before(on, case.received_on, "补正通知日期", "收到申请日期")
-    not_after_today(on, "补正通知日期")
-    write(
-        case,
-        allowed=FROM_RECEIVED,
-        changes={
-            "state": State.CORRECTION_REQUESTED,
-            "correction_requested_on": on,
-            "correction_items": note[:300],
-        },
-        by=by,
-        event="correction_requested",
-        note=note,
-        expect={"correction_requested_on__isnull": True},
-    )
-    specs = specs_for(case)
-    # The notice clock ran from receipt; recording it now shows whether the notice was timely.
-    clocks.start(case, specs.correction_notice, on=case.received_on, by=by)
-    clocks.stop(case, specs.correction_notice, on=on, by=by)
-    # The review waits for the materials (shown as paused on the board), then runs again in full.
-    clocks.pause(
-        case,
-        specs.acceptance_review,
-        on=on,
-        reason="等待申请人补正",
-        kind=PauseKind.CORRECTION,
-        by=by,
-    )
-    if specs.correction_response is not None:
-        clocks.start(case, specs.correction_response, on=on, by=by)
-
-
-@transaction.atomic
-def receive_correction(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    require_state(case, FROM_CORRECTION, "登记补正材料")
-    not_before(on, case.correction_requested_on, "收到补正材料日期", "补正通知日期")
-    not_after_today(on, "收到补正材料日期")
-    write(
-        case,
-        allowed=FROM_CORRECTION,
-        changes={"state": State.RECEIVED, "correction_received_on": on},
-        by=by,
-        event="corrected",
-        note=note,
-    )
-    specs = specs_for(case)
-    stop_if_open(case, specs.correction_response, on=on, by=by)
-    # 2023 Art. 31(3): the review runs again in full from receipt of the materials.
-    clocks.restart(case, specs.acceptance_review, on=on, by=by)
+    lapsed = {"outcome": ClockOutcome.LAPSED, "outcome_label": LAPSED_LABEL} if abandoned else {}
+    stop_if_open(case, specs.correction_response, on=on, by=by, **lapsed)
 
 
 def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
@@ -141,29 +70,133 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
     sync_decision_due(case)
 
 
-def sync_decision_due(case: ReconsiderationCase) -> None:
-    """Keep the list page's cached 审理期限届满日 (and unconfirmed-calendar year) equal to the
-    clock's. The `due_changed` receiver already wrote the row (on the clock's own instance of the
-    case); this only brings `case` itself up to date, without writing the row a second time."""
-    case.refresh_from_db(fields=["decision_due_on", "decision_due_flag_year"])
+# --- 补正 -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def accept(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    require_state(case, FROM_RECEIVED, "受理")
-    not_before(on, case.received_on, "受理日期", "收到申请日期")
-    not_before(on, case.correction_received_on, "受理日期", "收到补正材料日期")
-    not_after_today(on, "受理日期")
-    write(
+def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
+    specs = specs_for(case)
+    assert ctx.on is not None
+    # The notice clock ran from receipt; recording it now shows whether the notice was timely.
+    clocks.start(case, specs.correction_notice, on=case.received_on, by=ctx.by)
+    clocks.stop(case, specs.correction_notice, on=ctx.on, by=ctx.by)
+    # The review waits for the materials (shown as paused on the board), then runs again in full.
+    clocks.pause(
         case,
-        allowed=FROM_RECEIVED,
-        changes={"state": State.ACCEPTED, "accepted_on": on, "deemed_accepted": False},
-        by=by,
-        event="accepted",
-        note=note,
+        specs.acceptance_review,
+        on=ctx.on,
+        reason="等待申请人补正",
+        kind=PauseKind.CORRECTION,
+        by=ctx.by,
     )
-    _stop_acceptance_clocks(case, on, by)
-    _start_decision_clocks(case, by=by)
+    if specs.correction_response is not None:
+        clocks.start(case, specs.correction_response, on=ctx.on, by=ctx.by)
+
+
+request_correction = Transition(
+    "request_correction",
+    "通知补正",
+    FROM_RECEIVED,
+    State.CORRECTION_REQUESTED,
+    event="correction_requested",
+    date_field="correction_requested_on",
+    date_label="补正通知日期",
+    after=(("received_on", "收到申请日期"),),
+    when=(
+        lambda c: (
+            "本案已通知过补正；补正通知应一次性列明全部需补正事项"
+            if c.correction_requested_on is not None
+            else None
+        ),
+    ),
+    changes=lambda c, ctx: {"correction_items": ctx.note[:300]},
+    expect=lambda c: {"correction_requested_on__isnull": True},
+    effects=_correction_effects,
+    style="outline-primary",
+)
+
+
+def _corrected_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
+    specs = specs_for(case)
+    assert ctx.on is not None
+    stop_if_open(case, specs.correction_response, on=ctx.on, by=ctx.by)
+    # 2023 Art. 31(3): the review runs again in full from receipt of the materials.
+    clocks.restart(case, specs.acceptance_review, on=ctx.on, by=ctx.by)
+
+
+receive_correction = Transition(
+    "receive_correction",
+    "收到补正材料",
+    FROM_CORRECTION,
+    State.RECEIVED,
+    event="corrected",
+    verb="登记补正材料",
+    date_field="correction_received_on",
+    date_label="收到补正材料日期",
+    after=(("correction_requested_on", "补正通知日期"),),
+    effects=_corrected_effects,
+)
+
+
+def _workdays(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    workdays = ctx["workdays"]
+    if not isinstance(workdays, int) or workdays < 1:
+        return "延长的工作日数至少为1日"
+    if workdays > MAX_CORRECTION_EXTENSION:
+        return f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对"
+    return None
+
+
+def _extend_correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
+    spec = specs_for(case).correction_response
+    assert spec is not None and ctx.on is not None
+    clocks.extend(case, spec, length=ctx["workdays"], approved_by=str(ctx.by), on=ctx.on, by=ctx.by)
+
+
+# The 复议机关 grants the applicant a reasonable extension of the 补正 period for good cause
+# (Art. 31(2)); the law sets no cap.
+extend_correction = Transition(
+    "extend_correction",
+    "延长补正期限",
+    FROM_CORRECTION,
+    event="correction_extended",
+    date_label="批准延长日期",
+    after=(("correction_requested_on", "补正通知日期"),),
+    inputs=("on", "workdays", "note"),
+    note_required="请写明延长补正期限的正当理由",
+    when=(
+        lambda c: (
+            "旧法案件的补正期限以补正通知书载明的期限为准，本系统不计时"
+            if specs_for(c).correction_response is None
+            else None
+        ),
+    ),
+    checks=(_workdays,),
+    history_note=lambda c, ctx: f"补正期限延长{ctx['workdays']}个工作日：{ctx.note}",
+    effects=_extend_correction_effects,
+    style="outline-secondary",
+)
+
+# --- 受理 -------------------------------------------------------------------------------------
+
+
+def _accepted_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
+    assert ctx.on is not None
+    _stop_acceptance_clocks(case, ctx.on, ctx.by)
+    _start_decision_clocks(case, by=ctx.by)
+
+
+accept = Transition(
+    "accept",
+    "受理",
+    FROM_RECEIVED,
+    State.ACCEPTED,
+    event="accepted",
+    date_field="accepted_on",
+    date_label="受理日期",
+    after=(("received_on", "收到申请日期"), ("correction_received_on", "收到补正材料日期")),
+    changes=lambda c, ctx: {"deemed_accepted": False},
+    effects=_accepted_effects,
+)
 
 
 def deemed_acceptance_date(case: ReconsiderationCase) -> dt.date | None:
@@ -176,6 +209,24 @@ def deemed_acceptance_date(case: ReconsiderationCase) -> dt.date | None:
     return due  # 2023 Art. 30(3): deemed accepted on the day the review period ends
 
 
+def _deemed_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
+    _stop_acceptance_clocks(case, ctx["due"], ctx.by)
+    _start_decision_clocks(case, by=ctx.by)
+
+
+_deem_accepted = Transition(
+    "deem_accepted",
+    "视为受理",
+    FROM_RECEIVED,
+    State.ACCEPTED,
+    event="deemed_accepted",
+    inputs=(),
+    changes=lambda c, ctx: {"accepted_on": ctx["accepted_on"], "deemed_accepted": True},
+    effects=_deemed_effects,
+    system=True,
+)
+
+
 @transaction.atomic
 def deem_accepted(case: ReconsiderationCase, *, today: dt.date, by: Any = None) -> bool:
     """Apply the statutory acceptance if the review period has lapsed; True if it did."""
@@ -184,126 +235,90 @@ def deem_accepted(case: ReconsiderationCase, *, today: dt.date, by: Any = None) 
     due = clocks.due(case, specs_for(case).acceptance_review)
     if due is None or today <= due:
         return False
-    accepted_on = deemed_acceptance_date(case)
-    assert accepted_on is not None
-    note = "审查期限届满未作出不予受理决定，依法视为受理"
-    write(
+    run(
+        _deem_accepted,
         case,
-        allowed=FROM_RECEIVED,
-        changes={"state": State.ACCEPTED, "accepted_on": accepted_on, "deemed_accepted": True},
         by=by,
-        event="deemed_accepted",
-        note=note,
+        note=DEEMED_NOTE,
+        due=due,
+        accepted_on=deemed_acceptance_date(case),
     )
-    _stop_acceptance_clocks(case, due, by)
-    _start_decision_clocks(case, by=by)
     return True
 
 
-def deem_accepted_all(*, today: dt.date, queryset: Any = None) -> int:
-    """Run `deem_accepted` over every case still awaiting acceptance; returns how many changed."""
-    qs = queryset if queryset is not None else ReconsiderationCase.objects.all()
-    n = 0
-    for case in qs.filter(state=State.RECEIVED).order_by("id").iterator(chunk_size=500):
-        if deem_accepted(case, today=today, by=None):
-            n += 1
-    return n
+# --- closing before acceptance ----------------------------------------------------------------
 
 
-def _close_before_acceptance(
-    case: ReconsiderationCase,
-    *,
-    state: str,
-    on: dt.date,
-    by: Any,
-    event: str,
-    note: str,
-    action: str,
-) -> None:
-    require_state(case, BEFORE_ACCEPTANCE, action)
-    not_before(on, case.received_on, "决定日期", "收到申请日期")
-    not_after_today(on, "决定日期")
-    if not note.strip() and state == State.NOT_ACCEPTED:
-        raise TransitionError("不予受理须写明理由")
-    write(
-        case,
-        allowed=BEFORE_ACCEPTANCE,
-        changes={"state": state, "closed_on": on, "closure_note": note[:300]},
-        by=by,
+def _closed_before(case: ReconsiderationCase, ctx: Ctx) -> None:
+    assert ctx.on is not None
+    _stop_acceptance_clocks(case, ctx.on, ctx.by)
+
+
+def _before_acceptance(
+    code: str, label: str, state: str, event: str, verb: str, **kw: Any
+) -> Transition:
+    return Transition(
+        code,
+        label,
+        BEFORE_ACCEPTANCE,
+        state,
         event=event,
-        note=note,
-    )
-    _stop_acceptance_clocks(case, on, by)
-
-
-@transaction.atomic
-def refuse(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    _close_before_acceptance(
-        case,
-        state=State.NOT_ACCEPTED,
-        on=on,
-        by=by,
-        event="not_accepted",
-        note=note,
-        action="决定不予受理",
+        verb=verb,
+        date_field="closed_on",
+        date_label=kw.pop("date_label", "决定日期"),
+        date_what="决定日期",
+        after=(("received_on", "收到申请日期"),),
+        note_field="closure_note",
+        effects=_closed_before,
+        **kw,
     )
 
 
-@transaction.atomic
-def withdraw(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    _close_before_acceptance(
-        case, state=State.WITHDRAWN, on=on, by=by, event="withdrawn", note=note, action="登记撤回"
-    )
+refuse = _before_acceptance(
+    "refuse",
+    "不予受理",
+    State.NOT_ACCEPTED,
+    "not_accepted",
+    "决定不予受理",
+    note_required="不予受理须写明理由",
+    style="outline-danger",
+)
+withdraw = _before_acceptance(
+    "withdraw",
+    "受理前撤回",
+    State.WITHDRAWN,
+    "withdrawn",
+    "登记撤回",
+    date_label="撤回日期",
+    style="outline-secondary",
+)
+redirect = _before_acceptance(
+    "redirect",
+    "告知/转送",
+    State.REDIRECTED,
+    "redirected",
+    "告知或转送",
+    date_label="告知或转送日期",
+    style="outline-secondary",
+)
 
+# --- 补正 lapse (2023 Art. 31(2)) ---------------------------------------------------------------
 
-@transaction.atomic
-def redirect(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    _close_before_acceptance(
-        case,
-        state=State.REDIRECTED,
-        on=on,
-        by=by,
-        event="redirected",
-        note=note,
-        action="告知或转送",
-    )
-
-
-# --- 补正 period: extension and lapse (2023 Art. 31(2)) ----------------------------------------
-
-
-@transaction.atomic
-def extend_correction(
-    case: ReconsiderationCase, *, on: dt.date, workdays: int, by: Any, note: str = ""
-) -> None:
-    """The 复议机关 grants the applicant a reasonable extension of the 补正 period for good
-    cause (Art. 31(2)); the law sets no cap, so neither do we."""
-    require_state(case, FROM_CORRECTION, "延长补正期限")
-    spec = specs_for(case).correction_response
-    if spec is None:
-        raise TransitionError("旧法案件的补正期限以补正通知书载明的期限为准，本系统不计时")
-    if not isinstance(workdays, int) or workdays < 1:
-        raise TransitionError("延长的工作日数至少为1日")
-    if workdays > MAX_CORRECTION_EXTENSION:
-        raise TransitionError(
-            f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对"
-        )
-    not_before(on, case.correction_requested_on, "批准延长日期", "补正通知日期")
-    not_after_today(on, "批准延长日期")
-    if not note.strip():
-        raise TransitionError("请写明延长补正期限的正当理由")
-    write(
-        case,
-        allowed=FROM_CORRECTION,
-        changes={"state": State.CORRECTION_REQUESTED},  # no field changes; one history entry
-        by=by,
-        event="correction_extended",
-        note=f"补正期限延长{workdays}个工作日：{note}",
-    )
-    clocks.extend(case, spec, length=workdays, approved_by=str(by), on=on, by=by)
-
-
-ABANDONED_NOTE = "无正当理由逾期不补正，视为放弃行政复议申请（行政复议法第三十一条第二款）"
+_deem_abandoned = Transition(
+    "deem_abandoned",
+    "逾期未补正视为放弃",
+    FROM_CORRECTION,
+    State.WITHDRAWN,
+    event="deemed_abandoned",
+    inputs=(),
+    changes=lambda c, ctx: {
+        "closed_on": ctx["due"],
+        "closure_note": ABANDONED_NOTE,
+        "deemed_abandoned": True,
+    },
+    effects=lambda c, ctx: _stop_acceptance_clocks(c, ctx["due"], ctx.by, abandoned=True),
+    system=True,
+)
 
 
 @transaction.atomic
@@ -319,29 +334,5 @@ def deem_abandoned(case: ReconsiderationCase, *, today: dt.date, by: Any = None)
     clock = clocks.get(case, spec)
     if clock is None or not clock.is_open or clock.due_on is None or today <= clock.due_on:
         return False
-    due = clock.due_on
-    write(
-        case,
-        allowed=FROM_CORRECTION,
-        changes={
-            "state": State.WITHDRAWN,
-            "closed_on": due,
-            "closure_note": ABANDONED_NOTE,
-            "deemed_abandoned": True,
-        },
-        by=by,
-        event="deemed_abandoned",
-        note=ABANDONED_NOTE,
-    )
-    _stop_acceptance_clocks(case, due, by, abandoned=True)
+    run(_deem_abandoned, case, by=by, note=ABANDONED_NOTE, due=clock.due_on)
     return True
-
-
-def deem_abandoned_all(*, today: dt.date, queryset: Any = None) -> int:
-    """Run `deem_abandoned` over every case awaiting 补正; returns how many changed."""
-    qs = queryset if queryset is not None else ReconsiderationCase.objects.all()
-    n = 0
-    for case in qs.filter(state=State.CORRECTION_REQUESTED).order_by("id").iterator(chunk_size=500):
-        if deem_abandoned(case, today=today, by=None):
-            n += 1
-    return n

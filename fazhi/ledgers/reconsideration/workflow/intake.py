@@ -2,74 +2,45 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import IntegrityError, transaction
 
 from fazhi import clocks
+from fazhi.casework.numbering import Numbering
+from fazhi.casework.transitions import TransitionError, not_after_today
 from fazhi.ledgers.reconsideration.clocks import specs_for
-from fazhi.ledgers.reconsideration.models import (
-    Applicant,
-    CaseNumberCounter,
-    ReconsiderationCase,
-    case_number_text,
-)
+from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import State, law_version_for
-from fazhi.ledgers.reconsideration.workflow.base import TransitionError, not_after_today
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
 from fazhi.org.models import Jurisdiction
 
-NUMBER_RE = re.compile(r"^(?P<prefix>.+?)政复〔(?P<year>\d{4})〕(?P<serial>\d+)号$")
+NUMBERING = Numbering("政复")  # 示政复〔2025〕12号
 
 
 def parse_case_number(text: str) -> tuple[int, int] | None:
     """ "示政复〔2025〕12号" → (2025, 12); anything else → None."""
-    m = NUMBER_RE.match(text.strip())
-    if m is None:
-        return None
-    return int(m["year"]), int(m["serial"])
+    return NUMBERING.parse(text)
 
 
 def allocate_number(
     jurisdiction: Jurisdiction, year: int, *, count: int = 1
 ) -> list[tuple[int, str]]:
-    """Reserve `count` serials for (复议机关, year). The counter row is locked with
-    SELECT … FOR UPDATE, so a second clerk saving at the same moment waits and gets the next
-    serial. A serial already taken by a hand-typed number is skipped."""
-    prefix = jurisdiction.doc_prefix or jurisdiction.name[:1]
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                CaseNumberCounter.objects.get_or_create(jurisdiction=jurisdiction, year=year)
-        except IntegrityError:
-            pass  # created by the other clerk a moment ago
-        counter = CaseNumberCounter.objects.select_for_update().get(
-            jurisdiction=jurisdiction, year=year
-        )
-        taken = set(
-            ReconsiderationCase.objects.filter(
-                jurisdiction=jurisdiction, case_year=year, case_serial__gt=counter.last
-            ).values_list("case_serial", flat=True)
-        )
-        out: list[tuple[int, str]] = []
-        serial = counter.last
-        while len(out) < count:
-            serial += 1
-            if serial not in taken:
-                out.append((serial, case_number_text(prefix, year, serial)))
-        counter.last = serial
-        counter.save(update_fields=["last"])
-    return out
+    return NUMBERING.allocate(ReconsiderationCase, jurisdiction, year, count=count)
 
 
 @transaction.atomic
 def receive(
-    case: ReconsiderationCase, *, applicants: Iterable[dict[str, Any]] = (), by: Any
+    case: ReconsiderationCase,
+    *,
+    applicants: Iterable[dict[str, Any]] = (),
+    children: Iterable[dict[str, Any]] = (),
+    by: Any,
 ) -> ReconsiderationCase:
     """Register an application. `case` is unsaved, with the form's fields set; an empty
-    `case_number` gets the next one, a hand-typed one must be free."""
+    `case_number` gets the next one, a hand-typed one must be free. `children` are the
+    applicants as the generic create page passes them."""
     if case.pk is not None:
         raise TransitionError("该案件已登记")
     if case.received_on is None:
@@ -91,13 +62,13 @@ def receive(
             raise TransitionError(
                 f"案号“{case.case_number}”已被使用，请留空由系统编号或改用其他案号"
             )
-        parsed = parse_case_number(case.case_number)
+        parsed = NUMBERING.parse(case.case_number)
         case.case_year = parsed[0] if parsed else case.received_on.year
         case.case_serial = parsed[1] if parsed else None
     else:
         case.case_year = case.received_on.year
         ((case.case_serial, case.case_number),) = allocate_number(case.jurisdiction, case.case_year)
-    applicant_rows = [Applicant(**a) for a in applicants]
+    applicant_rows = [Applicant(**a) for a in [*applicants, *children]]
     case.applicant_names = "、".join(a.name for a in applicant_rows)[:200]
     case._change_reason = "event:received"  # type: ignore[attr-defined]
     case._history_user = by  # type: ignore[attr-defined]

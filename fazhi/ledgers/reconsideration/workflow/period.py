@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from fazhi import clocks
+from fazhi.casework.transitions import TransitionError
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import LawVersion
-from fazhi.ledgers.reconsideration.workflow.base import TransitionError
 from fazhi.lib.cn_date import cn_date
 
 IN_TIME_LABEL = "在申请期限内"

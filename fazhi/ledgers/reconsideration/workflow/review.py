@@ -1,4 +1,4 @@
-"""Review of an accepted case: 送达副本（答复通知）, 答复, 听证, 中止/恢复, 延期.
+"""Review of an accepted case: 送达副本（答复通知）, 答复, 听证, 中止/恢复, 延期, 简易转普通.
 
 中止 pauses the decision clock (2023 Art. 39; excluded from the period, the usual reading).
 延期 of at most 30 days is approved by the 复议机构 head (2023 Art. 62(1); under the 2017 text
@@ -10,112 +10,129 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django import forms
 
 from fazhi import clocks
+from fazhi.casework.transitions import Ctx, Transition, not_after_today, not_before
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Procedure, State
-from fazhi.ledgers.reconsideration.workflow.acceptance import sync_decision_due
-from fazhi.ledgers.reconsideration.workflow.base import (
-    TransitionError,
-    hearing_horizon,
-    not_after_today,
-    not_before,
-    require_state,
-    stop_if_open,
-    write,
-)
-from fazhi.lib.cn_date import cn_date
+from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
 
 FROM_ACCEPTED = (State.ACCEPTED,)
 FROM_ANSWER_REQUESTED = (State.ANSWER_REQUESTED,)
 HEARABLE = (State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+SCHEDULABLE = HEARABLE  # after the copy went out, as for holding the hearing
 SUSPENDABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
-EXTENDABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
+EXTENDABLE = SUSPENDABLE
+SWITCHABLE = SUSPENDABLE
 FROM_SUSPENDED = (State.SUSPENDED,)
+APPROVER = "行政复议机构负责人"
 
 
-@transaction.atomic
-def send_copy(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    """申请书副本 and 答复通知书 sent to the respondent; its answer period starts."""
-    require_state(case, FROM_ACCEPTED, "发送答复通知")
-    not_before(on, case.accepted_on, "发送副本日期", "受理日期")
-    not_after_today(on, "发送副本日期")
-    write(
-        case,
-        allowed=FROM_ACCEPTED,
-        changes={"state": State.ANSWER_REQUESTED, "copy_sent_on": on},
-        by=by,
-        event="copy_sent",
-        note=note,
-    )
+def _no_hearing_yet(case: ReconsiderationCase) -> str | None:
+    return "本案已登记听证或听取意见" if case.hearing_on is not None else None
+
+
+def _copy_sent(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
-    stop_if_open(case, specs.copy_to_respondent, on=on, by=by)
-    clocks.start(case, specs.respondent_answer, on=on, by=by)
+    assert ctx.on is not None
+    stop_if_open(case, specs.copy_to_respondent, on=ctx.on, by=ctx.by)
+    clocks.start(case, specs.respondent_answer, on=ctx.on, by=ctx.by)
 
 
-@transaction.atomic
-def record_answer(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    require_state(case, FROM_ANSWER_REQUESTED, "登记答复")
-    not_before(on, case.copy_sent_on, "答复日期", "发送副本日期")
-    not_after_today(on, "答复日期")
-    write(
-        case,
-        allowed=FROM_ANSWER_REQUESTED,
-        changes={"state": State.UNDER_REVIEW, "answered_on": on},
-        by=by,
-        event="answered",
-        note=note,
-    )
-    stop_if_open(case, specs_for(case).respondent_answer, on=on, by=by)
+# 申请书副本 and 答复通知书 sent to the respondent; its answer period starts.
+send_copy = Transition(
+    "send_copy",
+    "送达答复通知",
+    FROM_ACCEPTED,
+    State.ANSWER_REQUESTED,
+    event="copy_sent",
+    verb="发送答复通知",
+    date_field="copy_sent_on",
+    date_label="发送副本日期",
+    after=(("accepted_on", "受理日期"),),
+    effects=_copy_sent,
+)
+
+record_answer = Transition(
+    "record_answer",
+    "登记答复",
+    FROM_ANSWER_REQUESTED,
+    State.UNDER_REVIEW,
+    event="answered",
+    date_field="answered_on",
+    date_label="收到答复日期",
+    date_what="答复日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    effects=lambda c, ctx: stop_if_open(c, specs_for(c).respondent_answer, on=ctx.on, by=ctx.by),
+)
 
 
-@transaction.atomic
-def hold_hearing(
-    case: ReconsiderationCase, *, on: dt.date, form: str, by: Any, note: str = ""
-) -> None:
-    """听证 or 听取意见 held (a record, not a change of state)."""
-    require_state(case, HEARABLE, "登记听证或听取意见")
-    if case.hearing_on is not None:
-        raise TransitionError("本案已登记听证或听取意见")
-    not_before(on, case.copy_sent_on, "听证日期", "发送副本日期")
-    not_after_today(on, "听证日期")
-    if form not in (HearingForm.OPINIONS, HearingForm.HEARING):
-        raise TransitionError("请选择听证或听取意见")
-    write(
-        case,
-        allowed=HEARABLE,
-        changes={"hearing_on": on, "hearing_form": form},
-        by=by,
-        event="hearing_held",
-        note=note,
-        expect={"hearing_on__isnull": True},
-    )
-    # No notice recorded before the hearing: the clock closes on the hearing day (shown late).
-    stop_if_open(case, specs_for(case).hearing_notice, on=on, by=by)
+def _form_chosen(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    if ctx["form"] not in (HearingForm.OPINIONS, HearingForm.HEARING):
+        return "请选择听证或听取意见"
+    return None
 
 
-@transaction.atomic
-def suspend(case: ReconsiderationCase, *, on: dt.date, reason: str, by: Any) -> None:
-    require_state(case, SUSPENDABLE, "中止审理")
-    not_before(on, case.accepted_on, "中止日期", "受理日期")
-    not_after_today(on, "中止日期")
-    if not reason.strip():
-        raise TransitionError("中止审理须写明理由（行政复议法第三十九条所列情形）")
-    write(
-        case,
-        allowed=SUSPENDABLE,
-        changes={"state": State.SUSPENDED, "suspended_on": on, "suspension_reason": reason[:200]},
-        by=by,
-        event="suspended",
-        note=reason,
-    )
+# 听证 or 听取意见 held (a record, not a change of state). No notice recorded before the
+# hearing: the notice clock closes on the hearing day (shown late).
+hold_hearing = Transition(
+    "hold_hearing",
+    "听证/听取意见",
+    HEARABLE,
+    event="hearing_held",
+    verb="登记听证或听取意见",
+    date_field="hearing_on",
+    date_label="听证日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    inputs=("on", "form", "note"),
+    when=(_no_hearing_yet,),
+    checks=(_form_chosen,),
+    changes=lambda c, ctx: {"hearing_form": ctx["form"]},
+    expect=lambda c: {"hearing_on__isnull": True},
+    effects=lambda c, ctx: stop_if_open(c, specs_for(c).hearing_notice, on=ctx.on, by=ctx.by),
+    style="outline-primary",
+)
+
+
+def _reason_given(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    if not (ctx["reason"] or "").strip():
+        return "中止审理须写明理由（行政复议法第三十九条所列情形）"
+    return None
+
+
+def _suspended(case: ReconsiderationCase, ctx: Ctx) -> None:
+    assert ctx.on is not None
     clocks.pause(
-        case, specs_for(case).decision, on=on, reason=reason, kind=PauseKind.SUSPENSION, by=by
+        case,
+        specs_for(case).decision,
+        on=ctx.on,
+        reason=ctx["reason"],
+        kind=PauseKind.SUSPENSION,
+        by=ctx.by,
     )
     sync_decision_due(case)
+
+
+suspend = Transition(
+    "suspend",
+    "中止审理",
+    SUSPENDABLE,
+    State.SUSPENDED,
+    event="suspended",
+    date_field="suspended_on",
+    date_label="中止日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "reason"),
+    fields={"reason": forms.CharField(label="中止原因", max_length=200)},
+    checks=(_reason_given,),
+    changes=lambda c, ctx: {"suspension_reason": ctx["reason"][:200]},
+    history_note=lambda c, ctx: ctx["reason"],
+    effects=_suspended,
+    style="outline-warning",
+)
 
 
 def state_after_suspension(case: ReconsiderationCase) -> str:
@@ -126,59 +143,88 @@ def state_after_suspension(case: ReconsiderationCase) -> str:
     return State.ACCEPTED
 
 
-@transaction.atomic
-def resume(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    """恢复审理 on `on`: the days from the 中止 up to the day before count for nothing."""
-    require_state(case, FROM_SUSPENDED, "恢复审理")
-    not_before(on, case.suspended_on, "恢复审理日期", "中止日期")
-    not_after_today(on, "恢复审理日期")
-    write(
-        case,
-        allowed=FROM_SUSPENDED,
-        changes={"state": state_after_suspension(case), "suspended_on": None},
-        by=by,
-        event="resumed",
-        note=note,
-    )
-    clocks.resume(case, specs_for(case).decision, on=on, by=by)
+def _resumed(case: ReconsiderationCase, ctx: Ctx) -> None:
+    assert ctx.on is not None
+    clocks.resume(case, specs_for(case).decision, on=ctx.on, by=ctx.by)
     sync_decision_due(case)
 
 
-@transaction.atomic
-def extend(case: ReconsiderationCase, *, on: dt.date, days: int, by: Any, note: str = "") -> None:
-    """延期审理, approved by the head; once, at most 30 days, on or before the due date."""
-    require_state(case, EXTENDABLE, "延期")
+# 恢复审理 on `on`: the days from the 中止 up to the day before count for nothing.
+resume = Transition(
+    "resume",
+    "恢复审理",
+    FROM_SUSPENDED,
+    state_after_suspension,
+    event="resumed",
+    date_label="恢复审理日期",
+    after=(("suspended_on", "中止日期"),),
+    changes=lambda c, ctx: {"suspended_on": None},
+    effects=_resumed,
+)
+
+
+def _not_simplified(case: ReconsiderationCase) -> str | None:
     if case.is_simplified:
-        raise TransitionError("简易程序案件不得延长审理期限（行政复议法第六十二条第二款）")
-    if not by.has_perm("reconsideration.approve_case", case):
-        raise TransitionError("延期须经行政复议机构负责人批准，您没有批准权限")
+        return "简易程序案件不得延长审理期限（行政复议法第六十二条第二款）"
+    return None
+
+
+def _not_extended(case: ReconsiderationCase) -> str | None:
     if case.extended_on is not None:
-        raise TransitionError("本案已延期一次，延长期限最多不超过30日")
-    if not 1 <= days <= 30:
-        raise TransitionError("延长日数应在1至30日之间")
-    not_before(on, case.accepted_on, "批准延期日期", "受理日期")
-    not_after_today(on, "批准延期日期")
+        return "本案已延期一次，延长期限最多不超过30日"
+    return None
+
+
+def _days(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    days = ctx["days"]
+    if not isinstance(days, int) or not 1 <= days <= 30:
+        return "延长日数应在1至30日之间"
+    return None
+
+
+def _before_due(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     due = clocks.due(case, specs_for(case).decision)
-    if due is not None and on > due:
-        raise TransitionError(
-            f"审理期限已于{due.year}年{due.month}月{due.day}日届满，不能再批准延期"
-        )
-    write(
+    if due is not None and ctx.on is not None and ctx.on > due:
+        return f"审理期限已于{due.year}年{due.month}月{due.day}日届满，不能再批准延期"
+    return None
+
+
+def _extended(case: ReconsiderationCase, ctx: Ctx) -> None:
+    assert ctx.on is not None
+    clocks.extend(
         case,
-        allowed=EXTENDABLE,
-        changes={"extended_on": on, "extension_days": days, "extension_approved_by": by},
-        by=by,
-        event="extended",
-        note=note,
-        # Once only, never for the simplified procedure: checked again in the UPDATE itself.
-        expect={"extended_on__isnull": True, "procedure": Procedure.ORDINARY},
+        specs_for(case).decision,
+        length=ctx["days"],
+        approved_by=str(ctx.by),
+        on=ctx.on,
+        by=ctx.by,
     )
-    clocks.extend(case, specs_for(case).decision, length=days, approved_by=str(by), on=on, by=by)
     sync_decision_due(case)
 
+
+# 延期审理, approved by the head; once, at most 30 days, on or before the due date.
+extend = Transition(
+    "extend",
+    "延期审理",
+    EXTENDABLE,
+    event="extended",
+    verb="延期",
+    perm="approve",
+    perm_message=f"延期须经{APPROVER}批准，您没有批准权限",
+    date_field="extended_on",
+    date_label="批准延期日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "days", "note"),
+    when=(_not_simplified, _not_extended),
+    checks=(_days, _before_due),
+    changes=lambda c, ctx: {"extension_days": ctx["days"], "extension_approved_by": ctx.by},
+    # Once only, never for the simplified procedure: checked again in the UPDATE itself.
+    expect=lambda c: {"extended_on__isnull": True, "procedure": Procedure.ORDINARY},
+    effects=_extended,
+    style="outline-warning",
+)
 
 # --- 简易程序 → 普通程序 (2023 Art. 55) -------------------------------------------------------
-SWITCHABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
 
 
 def _replace_clock(case: ReconsiderationCase, old: Any, new: Any, *, on: dt.date, by: Any) -> None:
@@ -188,11 +234,9 @@ def _replace_clock(case: ReconsiderationCase, old: Any, new: Any, *, on: dt.date
     if clock is None or clock.start_on is None:
         return
     pauses = [(p.from_on, p.to_on, p.reason, p.kind) for p in clock.pauses.all()]
-    was_open = clock.is_open
-    if was_open:
-        clocks.stop(case, old, on=max(on, clock.restart_on or clock.start_on), by=by)
-    if not was_open:
+    if not clock.is_open:
         return  # e.g. the copy was already sent: nothing left to time
+    clocks.stop(case, old, on=max(on, clock.restart_on or clock.start_on), by=by)
     clocks.start(case, new, on=clock.start_on, by=by)
     for from_on, to_on, reason, kind in pauses:
         if to_on is None:
@@ -201,92 +245,102 @@ def _replace_clock(case: ReconsiderationCase, old: Any, new: Any, *, on: dt.date
         clocks.resume(case, new, on=to_on + dt.timedelta(days=1), by=by)
 
 
-@transaction.atomic
-def switch_to_ordinary(case: ReconsiderationCase, *, on: dt.date, by: Any, note: str = "") -> None:
-    """简易程序 → 普通程序, approved by the 复议机构 head (2023 Art. 55). The decision period
-    becomes 60 days counted from the ORIGINAL acceptance date (statutes.md §2, UNCONFIRMED
-    default), and an extension is then possible. Open simplified copy/answer periods are
-    replaced by the ordinary ones from the same start (choice: the ordinary rules apply from
-    the switch on)."""
-    require_state(case, SWITCHABLE, "转为普通程序")
-    if not case.is_simplified:
-        raise TransitionError("本案适用普通程序，无需转换")
-    if case.law_version != LawVersion.V2023:
-        raise TransitionError("简易程序转普通程序适用2023年修订的行政复议法（第五十五条）")
-    if not by.has_perm("reconsideration.approve_case", case):
-        raise TransitionError("转为普通程序须经行政复议机构负责人批准，您没有批准权限")
-    if not note.strip():
-        raise TransitionError("请写明转为普通程序的理由（案情复杂，不宜适用简易程序）")
-    not_before(on, case.accepted_on, "批准转换日期", "受理日期")
-    not_after_today(on, "批准转换日期")
-    simplified = specs_for(case)
-    write(
-        case,
-        allowed=SWITCHABLE,
-        changes={"procedure": Procedure.ORDINARY, "procedure_switched_on": on},
-        by=by,
-        event="procedure_switched",
-        note=note,
-        expect={"procedure": Procedure.SIMPLIFIED, "law_version": LawVersion.V2023},
-    )
+def _switched(case: ReconsiderationCase, ctx: Ctx) -> None:
+    """The decision period becomes 60 days counted from the ORIGINAL acceptance date
+    (statutes.md §2, UNCONFIRMED default), and an extension is then possible. Open simplified
+    copy/answer periods are replaced by the ordinary ones from the same start (choice: the
+    ordinary rules apply from the switch on)."""
+    assert ctx.on is not None
+    from fazhi.ledgers.reconsideration.clocks import specs_for_version
+
+    simplified = specs_for_version(case.law_version, Procedure.SIMPLIFIED)
     ordinary = specs_for(case)
-    _replace_clock(case, simplified.copy_to_respondent, ordinary.copy_to_respondent, on=on, by=by)
-    _replace_clock(case, simplified.respondent_answer, ordinary.respondent_answer, on=on, by=by)
-    # The decision clock always runs while the case is pending: 60 days from acceptance.
-    _replace_clock(case, simplified.decision, ordinary.decision, on=on, by=by)
+    for name in ("copy_to_respondent", "respondent_answer", "decision"):
+        _replace_clock(
+            case, getattr(simplified, name), getattr(ordinary, name), on=ctx.on, by=ctx.by
+        )
     sync_decision_due(case)
 
 
+switch_to_ordinary = Transition(
+    "switch_to_ordinary",
+    "转为普通程序",
+    SWITCHABLE,
+    event="procedure_switched",
+    perm="approve",
+    perm_message=f"转为普通程序须经{APPROVER}批准，您没有批准权限",
+    date_field="procedure_switched_on",
+    date_label="批准日期",
+    date_what="批准转换日期",
+    after=(("accepted_on", "受理日期"),),
+    note_required="请写明转为普通程序的理由（案情复杂，不宜适用简易程序）",
+    when=(
+        lambda c: None if c.is_simplified else "本案适用普通程序，无需转换",
+        lambda c: (
+            None
+            if c.law_version == LawVersion.V2023
+            else "简易程序转普通程序适用2023年修订的行政复议法（第五十五条）"
+        ),
+    ),
+    changes=lambda c, ctx: {"procedure": Procedure.ORDINARY},
+    expect=lambda c: {"procedure": Procedure.SIMPLIFIED, "law_version": LawVersion.V2023},
+    effects=_switched,
+    style="outline-warning",
+)
+
 # --- 听证 notice (2023 Art. 51) ----------------------------------------------------------------
-SCHEDULABLE = HEARABLE  # after the copy went out, as for holding the hearing
 
 
-@transaction.atomic
-def schedule_hearing(
-    case: ReconsiderationCase,
-    *,
-    on: dt.date,
-    by: Any,
-    notice_on: dt.date | None = None,
-    note: str = "",
-) -> None:
-    """Fix (or move) the hearing date `on`; the 听证通知 is due 5 working days before it
-    (an advance-notice clock counted back from the hearing day). `notice_on`, if given, is the
-    day the notice went out and stops the clock."""
-    require_state(case, SCHEDULABLE, "安排听证")
-    if case.hearing_on is not None:
-        raise TransitionError("本案已登记听证，不能再安排")
-    not_before(on, case.accepted_on, "听证日期", "受理日期")
-    latest = hearing_horizon()
-    if on > latest:
-        raise TransitionError(
-            f"听证日期（{cn_date(on)}）不能晚于{cn_date(latest)}：听证日期最迟只能安排在一年以内"
-        )
-    if notice_on is not None:
+def _notice_date(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    notice_on = ctx["notice_on"]
+    if notice_on is None:
+        return None
+    from fazhi.casework.transitions import TransitionError
+
+    try:
         not_before(notice_on, case.accepted_on, "听证通知日期", "受理日期")
         not_after_today(notice_on, "听证通知日期")
-        if notice_on > on:
-            raise TransitionError("听证通知日期不能晚于听证日期")
-    moved = case.hearing_scheduled_on is not None
-    write(
-        case,
-        allowed=SCHEDULABLE,
-        changes={"hearing_scheduled_on": on, "hearing_notice_on": notice_on},
-        by=by,
-        event="hearing_rescheduled" if moved else "hearing_scheduled",
-        note=note,
-        # Not after a hearing was recorded, and not over someone else's move just now.
-        expect={"hearing_on__isnull": True, "hearing_scheduled_on": case.hearing_scheduled_on},
-    )
+    except TransitionError as exc:
+        return exc.message
+    if ctx.on is not None and notice_on > ctx.on:
+        return "听证通知日期不能晚于听证日期"
+    return None
+
+
+def _scheduled(case: ReconsiderationCase, ctx: Ctx) -> None:
     spec = specs_for(case).hearing_notice
     if spec is None:
         return
+    assert ctx.on is not None
     clock = clocks.get(case, spec)
     if clock is None or clock.start_on is None:
-        clocks.start(case, spec, on=on, by=by)
+        clocks.start(case, spec, on=ctx.on, by=ctx.by)
     elif clock.is_open:
-        clocks.restart(case, spec, on=on, by=by)  # the hearing moved: count back from the new day
+        clocks.restart(case, spec, on=ctx.on, by=ctx.by)  # moved: count back from the new day
     else:
         return  # notice already recorded for an earlier date; the history keeps the move
-    if notice_on is not None:
-        clocks.stop(case, spec, on=notice_on, by=by)
+    if ctx["notice_on"] is not None:
+        clocks.stop(case, spec, on=ctx["notice_on"], by=ctx.by)
+
+
+# Fix (or move) the hearing date `on`; the 听证通知 is due 5 working days before it (an
+# advance-notice clock counted back from the hearing day). `notice_on`, if given, is the day
+# the notice went out and stops the clock.
+schedule_hearing = Transition(
+    "schedule_hearing",
+    "安排听证",
+    SCHEDULABLE,
+    event=lambda c: "hearing_rescheduled" if c.hearing_scheduled_on else "hearing_scheduled",
+    date_field="hearing_scheduled_on",
+    date_label="听证日期",
+    after=(("accepted_on", "受理日期"),),
+    ahead=True,
+    inputs=("on", "notice_on", "note"),
+    when=(lambda c: "本案已登记听证，不能再安排" if c.hearing_on is not None else None,),
+    checks=(_notice_date,),
+    changes=lambda c, ctx: {"hearing_notice_on": ctx["notice_on"]},
+    # Not after a hearing was recorded, and not over someone else's move just now.
+    expect=lambda c: {"hearing_on__isnull": True, "hearing_scheduled_on": c.hearing_scheduled_on},
+    effects=_scheduled,
+    style="outline-primary",
+)

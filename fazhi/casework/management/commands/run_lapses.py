@@ -1,4 +1,4 @@
-"""Daily: cases whose acceptance review lapsed without a refusal are accepted by law."""
+"""Daily (the task worker or cron): the statutory effects of lapsed periods, in every ledger."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from fazhi.ledgers.reconsideration.workflow import deem_accepted_all
+from fazhi.casework.lapses import run_all
 
 
 class Command(BaseCommand):
-    help = "将审查期限届满且未作出不予受理决定的行政复议申请依法视为受理（2023年新法：届满之日视为受理；旧法：自收到之日起受理）"
+    help = "记录各台账期限届满的法定后果（如行政复议审查期限届满视为受理、逾期未补正视为放弃）；可重复运行"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -23,5 +23,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, today: dt.date | None, **options: Any) -> None:
-        n = deem_accepted_all(today=today or timezone.localdate())
-        self.stdout.write(f"视为受理 {n} 件")
+        results = run_all(today or timezone.localdate())
+        for title, label, n in results:
+            self.stdout.write(f"{title}：{label} {n} 件")
+        if not results:
+            self.stdout.write("没有登记期限届满后果的台账")

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class CaseworkConfig(AppConfig):
+    name = "fazhi.casework"
+    label = "casework"
+    verbose_name = "台账公共部分"
+
+    def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
+        from fazhi.casework import due, panels  # noqa: F401 - the due-date receiver, home panels
+
+        # Each ledger's ledger.py registers its LedgerSpec (like admin.py).
+        autodiscover_modules("ledger")

@@ -1,0 +1,32 @@
+"""Clock effects transitions share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fazhi import clocks
+from fazhi.clocks.engine import KIND_ADVANCE_NOTICE
+from fazhi.clocks.spec import ClockSpec
+
+
+def stop_if_open(
+    obj: Any,
+    spec: ClockSpec | None,
+    *,
+    on: dt.date,
+    by: Any,
+    outcome: str = "",
+    outcome_label: str = "",
+) -> None:
+    """Stop a clock that is running or paused; one already stopped (or never started) stays.
+    `outcome`/`outcome_label` as in `clocks.stop` (e.g. a lapsed period)."""
+    if spec is None:
+        return
+    clock = clocks.get(obj, spec)
+    if clock is not None and clock.is_open:
+        # A deadline cannot be closed before it started (a restart later than `on`); an
+        # advance notice counts back from a future event, so it closes on the day itself.
+        if clock.kind != KIND_ADVANCE_NOTICE:
+            on = max(on, clock.restart_on or clock.start_on)
+        clocks.stop(obj, spec, on=on, by=by, outcome=outcome, outcome_label=outcome_label)

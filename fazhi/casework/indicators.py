@@ -1,0 +1,133 @@
+"""`ModelLedger`: a ledger's figures from its model in one place — counts (one compiled aggregate
+of `Count(filter=Q)` per scope, with the ORM path kept as the reference), the rows behind each id,
+the drill-down URL, and (in `casework.filters`) the parser of that URL's parameters.
+
+    FIGURES = ModelLedger(Lawsuit, definitions, list_url="litigation:list")
+    FIGURES.register("litigation")
+
+`definitions(scope) -> {indicator id: Q}` is the only place a figure is defined: the count is
+`Count("pk", filter=q)` and the drill-down lists `filter(q)`, so the two cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+from fazhi.indicators.compiled import ScopedAggregate
+from fazhi.indicators.registry import Registration, register
+from fazhi.indicators.scope import Scope
+
+Definitions = Callable[[Scope], dict[str, Q]]
+
+
+@dataclass
+class ModelLedger:
+    model: Any
+    definitions: Definitions
+    list_url: str  # URL name of the ledger's list, e.g. "litigation:list"
+    # Rows that can matter for a scope (a pre-filter for the aggregate's WHERE).
+    relevant: Callable[[Scope], Q] | None = None
+    # ids counted by a query of their own: their Q holds a date the scope does not (a subquery).
+    separate: frozenset[str] = frozenset()
+    # More aggregate expressions (sums, letters), and the figures derived from the result row.
+    extra_aggregates: Callable[[Scope, dict[str, Q]], dict[str, Any]] | None = None
+    derive: Callable[[Mapping[str, Any], dict[str, Any]], dict[str, Any]] | None = None
+    # Rows of ids that are not a plain definition (derived figures): id -> Q or None.
+    extra_rows: Callable[[str, Scope, dict[str, Q]], Q | None] | None = None
+    # Counts of `separate` ids taken from another model (hearings of cases): scope -> {id: n}.
+    other_counts: Callable[[Scope], dict[str, Any]] | None = None
+    jurisdiction_field: str = "jurisdiction"
+    _registration: Registration | None = field(default=None, init=False, repr=False)
+
+    # --- queries -------------------------------------------------------------------------------
+    def base(self, scope: Scope) -> QuerySet[Any]:
+        return self.model._default_manager.filter(
+            **{f"{self.jurisdiction_field}_id__in": scope.ids}
+        )
+
+    def _aggregate(self, scope: Scope) -> tuple[QuerySet[Any], dict[str, Any]]:
+        defs = {k: q for k, q in self.definitions(scope).items() if k not in self.separate}
+        aggregates: dict[str, Any] = {_alias(k): Count("pk", filter=q) for k, q in defs.items()}
+        if self.extra_aggregates is not None:
+            aggregates.update(self.extra_aggregates(scope, defs))
+        qs = self.base(scope)
+        if self.relevant is not None:
+            qs = qs.filter(self.relevant(scope))
+        return qs, aggregates
+
+    @cached_property
+    def compiled(self) -> ScopedAggregate:
+        # Compiled to SQL once per process (fazhi/indicators/compiled.py); `.orm` is the reference.
+        return ScopedAggregate(self.model, self._aggregate)
+
+    def counts(self, scope: Scope) -> dict[str, Any]:
+        return self._figures(self.compiled(scope), scope)
+
+    def counts_orm(self, scope: Scope) -> dict[str, Any]:
+        """`counts` through the ORM on every call: the reference the compiled path is tested
+        against."""
+        return self._figures(self.compiled.orm(scope), scope)
+
+    def _figures(self, row: Mapping[str, Any], scope: Scope) -> dict[str, Any]:
+        defs = self.definitions(scope)
+        out: dict[str, Any] = {k: row[_alias(k)] for k in defs if k not in self.separate}
+        other = self.other_counts(scope) if self.other_counts is not None else {}
+        for k in self.separate:
+            out[k] = other[k] if k in other else self.base(scope).filter(defs[k]).count()
+        if self.derive is not None:
+            out.update(self.derive(row, out))
+        return out
+
+    def rows(self, indicator_id: str, scope: Scope) -> QuerySet[Any]:
+        defs = self.definitions(scope)
+        q = defs.get(indicator_id)
+        if q is None and self.extra_rows is not None:
+            q = self.extra_rows(indicator_id, scope, defs)
+        if q is None:
+            return self.model._default_manager.none()  # type: ignore[no-any-return]
+        return self.base(scope).filter(q)
+
+    # --- links ---------------------------------------------------------------------------------
+    def drilldown_url(self, indicator_id: str, scope: Scope) -> str:
+        return (
+            _list_url(self.list_url, get_script_prefix(), get_urlconf())
+            + "?"
+            + urlencode({"indicator": indicator_id})
+            + "&"
+            + _scope_query(scope)
+        )
+
+    def register(self, ledger: str) -> Registration:
+        self._registration = register(
+            ledger=ledger, counts=self.counts, rows=self.rows, drilldown_url=self.drilldown_url
+        )
+        return self._registration
+
+
+def _alias(indicator_id: str) -> str:
+    return indicator_id.replace(".", "__")
+
+
+@lru_cache(maxsize=64)
+def _list_url(name: str, script_prefix: str, urlconf: str | None) -> str:
+    """`reverse()` once per prefix and URLconf: the kernel asks for a link per id."""
+    return reverse(name, urlconf=urlconf)
+
+
+@lru_cache(maxsize=256)
+def _scope_query(scope: Scope) -> str:
+    """The scope's part of a drill-down link, built once per scope (the kernel asks for ~35 ids)."""
+    return urlencode(
+        {
+            "start": scope.start.isoformat(),
+            "end": scope.end.isoformat(),
+            "j": ",".join(str(i) for i in sorted(scope.ids)),
+        }
+    )

@@ -1,0 +1,94 @@
+"""案号: one counter per (ledger, jurisdiction, year), a format declared per ledger.
+
+    RECONSIDERATION = Numbering("政复")   # 示政复〔2025〕12号
+    LITIGATION = Numbering("政诉")        # 示政诉〔2025〕3号
+
+A number typed by hand (on the form, in an edit, in an import) may lie anywhere in the series:
+allocation checks the numbers it is about to hand out against those in use and skips them, so a
+typed number never makes a later automatic one collide, and the gap below it is still used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from fazhi.casework.models import NumberCounter
+from fazhi.org.models import Jurisdiction
+
+
+@dataclass(frozen=True)
+class Numbering:
+    infix: str  # between the jurisdiction's 简称 and the year: "政复"
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(
+            r"^(?P<prefix>.+?)" + re.escape(self.infix) + r"〔(?P<year>\d{4})〕(?P<serial>\d+)号$"
+        )
+
+    def text(self, jurisdiction: Jurisdiction, year: int, serial: int) -> str:
+        return f"{prefix_of(jurisdiction)}{self.infix}〔{year}〕{serial}号"
+
+    def example(self) -> str:
+        return f"简称{self.infix}〔2025〕12号"
+
+    def parse(self, text: str) -> tuple[int, int] | None:
+        """ "示政复〔2025〕12号" → (2025, 12); anything else → None."""
+        m = self.pattern.match(text.strip())
+        if m is None:
+            return None
+        return int(m["year"]), int(m["serial"])
+
+    def allocate(
+        self,
+        model: Any,
+        jurisdiction: Jurisdiction,
+        year: int,
+        *,
+        count: int = 1,
+        skip: frozenset[str] = frozenset(),
+    ) -> list[tuple[int, str]]:
+        """Reserve `count` serials of `model`'s ledger for (jurisdiction, year). The counter row is
+        locked with SELECT … FOR UPDATE, so a second clerk saving at the same moment waits and
+        gets the next serial. A number already in use (typed by hand), or in `skip` (typed in
+        the same import), is skipped."""
+        ledger = model._meta.app_label
+        with transaction.atomic():
+            counter = _locked_counter(ledger, jurisdiction, year)
+            out: list[tuple[int, str]] = []
+            serial = counter.last
+            while len(out) < count:
+                want = count - len(out)
+                batch = [
+                    (s, self.text(jurisdiction, year, s))
+                    for s in range(serial + 1, serial + 1 + want)
+                ]
+                taken = set(
+                    model._default_manager.filter(
+                        jurisdiction=jurisdiction, case_number__in=[t for _, t in batch]
+                    ).values_list("case_number", flat=True)
+                )
+                out += [(s, t) for s, t in batch if t not in taken and t not in skip]
+                serial += want
+            counter.last = serial
+            counter.save(update_fields=["last"])
+        return out
+
+
+def prefix_of(jurisdiction: Jurisdiction) -> str:
+    return jurisdiction.doc_prefix or jurisdiction.name[:1]
+
+
+def _locked_counter(ledger: str, jurisdiction: Jurisdiction, year: int) -> NumberCounter:
+    try:
+        with transaction.atomic():
+            NumberCounter.objects.get_or_create(ledger=ledger, jurisdiction=jurisdiction, year=year)
+    except IntegrityError:
+        pass  # created by the other clerk a moment ago
+    return NumberCounter.objects.select_for_update().get(
+        ledger=ledger, jurisdiction=jurisdiction, year=year
+    )

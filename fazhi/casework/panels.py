@@ -1,0 +1,29 @@
+"""Nav entries and home-page panels for every registered ledger."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from fazhi import dashboard
+from fazhi.casework.filters import overdue_q
+from fazhi.casework.registry import ledgers
+from fazhi.org.access import visible
+
+
+@dashboard.register(order=40)
+def ledger_panels(request: HttpRequest) -> str | None:
+    """Per ledger the user sees: rows still being handled, and how many are overdue."""
+    if not request.user.is_authenticated:
+        return None
+    out = []
+    for spec in ledgers():
+        qs = visible(spec.model, request.user).filter(state__in=list(spec.open_states))
+        agg = {"open": Count("pk"), "overdue": Count("pk", filter=Q(pk__isnull=True))}
+        if spec.due_cache is not None:
+            agg["overdue"] = Count("pk", filter=overdue_q(spec.due_cache.field, spec.open_states))
+        figures = qs.aggregate(**agg)
+        if figures["open"]:
+            out.append(render_to_string("casework/_panel.html", {"spec": spec, **figures}))
+    return "".join(out) or None

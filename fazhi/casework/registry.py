@@ -1,0 +1,116 @@
+"""The LedgerSpec registry: one declaration per ledger, found by `autodiscover_modules("ledger")`.
+
+The nav, the URLs (`/ledgers/<key>/`, namespace `<key>`), the home-page panels, the lapse runner
+and the generic test suite all read this registry; the kernel never names a ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fazhi.casework.due import DueCache
+from fazhi.casework.numbering import Numbering
+from fazhi.casework.transitions import Transition, by_code, event_labels
+
+
+@dataclass(frozen=True)
+class Document:
+    """A 文书 generated from a row (docx through `fazhi.lib.gongwen`)."""
+
+    code: str
+    title: str
+    build: Callable[[Any], bytes]
+    ready: Callable[[Any], bool] = lambda obj: True
+
+
+@dataclass(frozen=True)
+class Lapse:
+    """A statutory effect of a period running out (视为受理, 视为放弃…), applied daily by
+    `manage.py run_lapses`: `apply(today) -> rows changed`; must be idempotent."""
+
+    code: str
+    label: str
+    apply: Callable[..., int]
+
+
+@dataclass
+class LedgerSpec:
+    key: str  # the app label, URL prefix and namespace: "reconsideration"
+    model: Any  # a CaseModel subclass
+    title: str  # "行政复议"
+    noun: str  # what one row is called: "行政复议案件"
+    numbering: Numbering
+    transitions: Sequence[Transition]
+    table: Any  # django_tables2.Table subclass
+    filterset: Any  # casework.filters.CaseFilter subclass
+    form: Any  # ModelForm subclass; __init__(data, instance=, jurisdiction=)
+    receive: Callable[..., Any]  # intake: receive(obj, *, by, **formset_rows) -> obj
+    new_instance: Callable[[Any], Any]  # user -> unsaved row with jurisdiction etc., or Http404
+    order: int = 100  # place in the nav
+    create_label: str = "登记"  # the list's button for a new row
+    facts_template: str = ""  # the detail page's fact table ("<key>/_facts.html")
+    formset: Any = None  # inline formset class for child rows (申请人, 开庭)
+    formset_prefix: str = ""
+    formset_title: str = ""
+    action_fields: Mapping[str, Any] = field(default_factory=dict)  # shared transition inputs
+    initial_for: Callable[[Any, Transition], dict[str, Any]] | None = None
+    detail_context: Callable[[Any, Any], dict[str, Any]] | None = None  # (request, obj)
+    documents: Sequence[Document] = ()
+    sheet: Any = None  # fazhi.imports.sheet.SheetSpec
+    export_rows: Callable[[Any], Any] | None = None  # filtered queryset -> rows for the export
+    list_related: Sequence[str] = ("jurisdiction",)
+    due_cache: DueCache | None = None
+    open_states: Sequence[str] = ()  # states a row is still being handled in
+    lapses: Sequence[Lapse] = ()
+    extra_events: Mapping[str, str] = field(default_factory=dict)
+    after_edit: Callable[[Any, Any], None] | None = None  # (obj, by): e.g. start a period
+    list_summary: Callable[[Any, Any], str] | None = None  # (request, rows) -> HTML above the list
+
+    @property
+    def transition_map(self) -> dict[str, Transition]:
+        return by_code(self.transitions)
+
+    @property
+    def event_labels(self) -> dict[str, str]:
+        base = {
+            "received": "登记",
+            "edited": "修改信息",
+            "imported": "Excel导入",
+            "due_recomputed": "日历调整期限",
+        }
+        return {**base, **event_labels(self.transitions, **self.extra_events)}
+
+    @property
+    def document_map(self) -> dict[str, Document]:
+        return {d.code: d for d in self.documents}
+
+    @property
+    def perm_add(self) -> str:
+        return f"{self.key}.add_case"
+
+    @property
+    def perm_change(self) -> str:
+        return f"{self.key}.change_case"
+
+
+_LEDGERS: dict[str, LedgerSpec] = {}
+
+
+def register(spec: LedgerSpec) -> LedgerSpec:
+    """Register (or, on autoreload, replace) a ledger."""
+    from fazhi.audit.api import register_event_labels
+
+    _LEDGERS[spec.key] = spec
+    spec.filterset.spec = spec
+    register_event_labels(spec.key, spec.event_labels)
+    return spec
+
+
+def get(key: str) -> LedgerSpec | None:
+    return _LEDGERS.get(key)
+
+
+def ledgers() -> list[LedgerSpec]:
+    return sorted(_LEDGERS.values(), key=lambda s: (s.order, s.key))

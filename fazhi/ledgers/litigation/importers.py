@@ -1,0 +1,246 @@
+"""Excel import and export of lawsuits (one row per case and instance; hearings are entered on
+the case page). All or nothing, with every row's problems listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import timezone
+
+from fazhi import clocks
+from fazhi.casework.choices import ActCategory
+from fazhi.imports import registry
+from fazhi.imports.columns import Column
+from fazhi.imports.history import insert_values_audited
+from fazhi.imports.sheet import Problem, SheetSpec
+from fazhi.ledgers.litigation.clocks import DEFENCE
+from fazhi.ledgers.litigation.models import LitigationCase
+from fazhi.ledgers.litigation.states import (
+    DecisionKind,
+    Disposition,
+    Instance,
+    MandatoryAttendance,
+    State,
+    WithdrawalReason,
+)
+from fazhi.ledgers.litigation.workflow import NUMBERING
+from fazhi.org.models import Department
+
+COLUMNS = [
+    Column("case_number", "案号", max_length=40, width=20, comment="可留空，由系统自动编号"),
+    Column("court_case_number", "法院案号", max_length=60, width=22),
+    Column("court_name", "受理法院", required=True, max_length=60, width=20),
+    Column("instance", "审级", "choice", required=True, choices=Instance.choices),
+    Column("complaint_received_on", "收到起诉状副本日期", "date", required=True),
+    Column("plaintiffs", "原告", required=True, max_length=200, width=20),
+    Column(
+        "defendant_department",
+        "被告部门",
+        max_length=80,
+        comment="本区划部门全称；被告为人民政府的留空",
+        getter=lambda c: c.defendant_department.name if c.defendant_department_id else "",
+    ),
+    Column("defendant_name", "被告", required=True, max_length=100, width=20),
+    Column("act_category", "被诉行为类别", "choice", required=True, choices=ActCategory.choices),
+    Column("act_description", "被诉行政行为", required=True, max_length=300, width=30),
+    Column(
+        "mandatory_attendance", "应当出庭情形", "choice", choices=MandatoryAttendance.choices
+    ),
+    Column("answered_on", "答辩举证日期", "date"),
+    Column("decision_kind", "裁判类型", "choice", choices=DecisionKind.choices),
+    Column("disposition", "裁判结果", "choice", choices=Disposition.choices),
+    Column("decided_on", "裁判日期", "date"),
+    Column("withdrawal_reason", "撤诉原因", "choice", choices=WithdrawalReason.choices),
+    Column("effective_on", "生效日期", "date"),
+    Column("notes", "备注", max_length=2000, width=30),
+]
+
+DATE_ORDER = [
+    ("complaint_received_on", "收到起诉状副本日期"),
+    ("answered_on", "答辩举证日期"),
+    ("decided_on", "裁判日期"),
+    ("effective_on", "生效日期"),
+]
+
+
+def context_for(user: Any) -> dict[str, Any] | None:
+    if not user.has_perm("litigation.add_case") or user.jurisdiction_id is None:
+        return None
+    departments = {
+        d.name: d for d in Department.objects.filter(jurisdiction_id=user.jurisdiction_id)
+    }
+    handling = (
+        user.department
+        if user.department is not None
+        else next((d for d in departments.values() if d.is_legal_office), None)
+    )
+    if handling is None:
+        return None
+    return {"jurisdiction": user.jurisdiction, "handling": handling, "departments": departments}
+
+
+def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Problem]:
+    numbers = [v["case_number"] for _, v in rows if v["case_number"]]
+    taken = set(
+        LitigationCase.objects.filter(
+            jurisdiction=context["jurisdiction"], case_number__in=numbers
+        ).values_list("case_number", flat=True)
+    )
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for n, v in rows:
+        number = v["case_number"]
+        if not number:
+            continue
+        if number in seen:
+            problems.append(Problem(n, "案号", f"案号“{number}”与第{seen[number]}行重复"))
+        seen.setdefault(number, n)
+        if number in taken:
+            problems.append(Problem(n, "案号", f"案号“{number}”已被使用"))
+        elif NUMBERING.parse(number) is None:
+            problems.append(Problem(n, "案号", f"案号格式应为“{NUMBERING.example()}”"))
+    return problems
+
+
+def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
+    out: list[Problem] = []
+    last_label, last = None, None
+    today = timezone.localdate()
+    for key, label in DATE_ORDER:
+        d = v.get(key)
+        if d is None:
+            continue
+        if d > today:
+            out.append(Problem(n, label, f"{label}晚于今天"))
+        if last is not None and d < last:
+            out.append(Problem(n, label, f"{label}早于{last_label}"))
+        last_label, last = label, d
+    if v["disposition"] and v["decided_on"] is None:
+        out.append(Problem(n, "裁判日期", "已填写裁判结果，请填写裁判日期"))
+    if v["decided_on"] is not None and not v["disposition"]:
+        out.append(Problem(n, "裁判结果", "已填写裁判日期，请填写裁判结果"))
+    if v["disposition"] and not v["decision_kind"]:
+        out.append(Problem(n, "裁判类型", "请填写裁判类型（判决或裁定）"))
+    if v["disposition"] == Disposition.WITHDRAWAL_PERMITTED and not v["withdrawal_reason"]:
+        out.append(Problem(n, "撤诉原因", "准许撤诉的，请填写撤诉原因"))
+    if v["effective_on"] is not None and not v["disposition"]:
+        out.append(Problem(n, "生效日期", "没有裁判结果的案件不能生效"))
+    dept = v["defendant_department"]
+    if dept and dept not in context["departments"]:
+        out.append(Problem(n, "被告部门", f"本区划没有名为“{dept}”的部门"))
+    return out
+
+
+def _state(v: dict[str, Any]) -> str:
+    if v["disposition"] == Disposition.WITHDRAWAL_PERMITTED:
+        return State.WITHDRAWN
+    if v["effective_on"] is not None:
+        return State.EFFECTIVE
+    if v["disposition"]:
+        return State.DECIDED
+    if v["answered_on"] is not None:
+        return State.ANSWERED
+    return State.RECEIVED
+
+
+def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
+    jurisdiction = context["jurisdiction"]
+    typed = frozenset(v["case_number"] for v in rows if v["case_number"])
+    need: dict[int, int] = {}
+    for v in rows:
+        if not v["case_number"]:
+            year = v["complaint_received_on"].year
+            need[year] = need.get(year, 0) + 1
+    numbers = {
+        year: iter(NUMBERING.allocate(LitigationCase, jurisdiction, year, count=n, skip=typed))
+        for year, n in need.items()
+    }
+    values = []
+    for v in rows:
+        received: dt.date = v["complaint_received_on"]
+        if v["case_number"]:
+            number = v["case_number"]
+            year, serial = NUMBERING.parse(number) or (received.year, None)
+        else:
+            year = received.year
+            serial, number = next(numbers[year])
+        dept = context["departments"].get(v["defendant_department"] or "")
+        values.append(
+            dict(
+                jurisdiction_id=jurisdiction.pk,
+                handling_department_id=context["handling"].pk,
+                case_number=number,
+                case_year=year,
+                case_serial=serial,
+                court_case_number=v["court_case_number"],
+                court_name=v["court_name"],
+                instance=v["instance"],
+                previous_instance_id=None,
+                state=_state(v),
+                plaintiffs=v["plaintiffs"],
+                defendant_department_id=dept.pk if dept else None,
+                defendant_name=v["defendant_name"],
+                act_category=v["act_category"],
+                act_description=v["act_description"],
+                claims="",
+                reconsideration_case_id=None,
+                handler_id=None,
+                counsel="",
+                mandatory_attendance=v["mandatory_attendance"] or MandatoryAttendance.NONE,
+                complaint_received_on=received,
+                answered_on=v["answered_on"],
+                answered_on_time=None,
+                decision_kind=v["decision_kind"] or "",
+                disposition=v["disposition"] or "",
+                decided_on=v["decided_on"],
+                decision_served_on=None,
+                withdrawal_reason=v["withdrawal_reason"] or "",
+                act_changed_on=None,
+                appealed_on=None,
+                appellant="",
+                effective_on=v["effective_on"],
+                performed_on=None,
+                answer_due_on=None,
+                answer_due_flag_year=None,
+                notes=v["notes"],
+            )
+        )
+    ids = insert_values_audited(LitigationCase, values, by=by, event="imported")
+    start_clocks(LitigationCase.objects.filter(pk__in=ids, state=State.RECEIVED), by=by)
+    return len(ids)
+
+
+def start_clocks(cases: Any, *, by: Any) -> None:
+    """The defence clock of rows still awaiting the answer (imported or generated)."""
+    for case in cases.exclude(instance=Instance.SECOND).order_by("id").iterator(chunk_size=500):
+        clocks.start(case, DEFENCE, on=case.complaint_received_on, by=by)
+
+
+SPEC = registry.register(
+    SheetSpec(
+        key="litigation",
+        title="行政诉讼案件",
+        columns=COLUMNS,
+        check_row=check_row,
+        check_all=check_all,
+        create=create,
+        context=context_for,
+        instructions=[
+            "一行一个案件的一个审级（一审、二审、再审各一行）；带*的列必填。",
+            "填写裁判结果的须同时填写裁判类型和裁判日期；准许撤诉的须填写撤诉原因。",
+            "各日期不得早于前一环节的日期，也不得晚于今天。开庭及出庭情况请在案件页面登记。",
+            "导入为“全部成功或全部不导入”：任何一行有误，将列出全部问题，且不保存任何一行。",
+        ],
+        example={
+            "court_name": "示例县人民法院",
+            "instance": "一审",
+            "complaint_received_on": dt.date(2025, 3, 3),
+            "plaintiffs": "张三",
+            "defendant_department": "公安局",
+            "defendant_name": "示例县公安局",
+            "act_category": "行政处罚",
+            "act_description": "作出的罚款决定",
+        },
+    )
+)
