@@ -36,7 +36,9 @@ def defence_statement(case: LitigationCase) -> bytes:
         Paragraph("（四）被诉行政行为适用法律、法规正确，所依据的规范性文件见附件。＿＿＿＿"),
         Paragraph("（五）原告的诉讼主张不能成立。＿＿＿＿"),
         Paragraph(f"此致　{case.court_name}"),
-        Paragraph("附：1．证据清单；2．作出行政行为所依据的规范性文件目录；3．法定代表人身份证明书；4．授权委托书。"),
+        Paragraph(
+            "附：1．证据清单；2．作出行政行为所依据的规范性文件目录；3．法定代表人身份证明书；4．授权委托书。"
+        ),
     ]
     if due is not None:
         blocks.append(
@@ -45,9 +47,7 @@ def defence_statement(case: LitigationCase) -> bytes:
                 f"本案于{cn_date(case.complaint_received_on)}收到起诉状副本。）"
             )
         )
-    return gongwen.build(
-        "行政答辩状", blocks=blocks, signer=_defendant(case), date_text=BLANK_DATE
-    )
+    return gongwen.build("行政答辩状", blocks=blocks, signer=_defendant(case), date_text=BLANK_DATE)
 
 
 def appearance_notice(case: LitigationCase) -> bytes:
@@ -57,16 +57,20 @@ def appearance_notice(case: LitigationCase) -> bytes:
         Paragraph(
             f"{case.court_name}定于{when}开庭审理原告{case.plaintiffs}诉{_defendant(case)}"
             f"{case.act_description}一案（{case.court_case_number or case.case_number}，"
-            f"{case.get_instance_display()}）。"
+            f"{case.get_trial_level_display()}）。"
         ),
         Paragraph(
             "根据《最高人民法院关于适用〈中华人民共和国行政诉讼法〉的解释》第一百二十八条至第一百三十二条"
             "和《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》，请被诉行政机关负责人（正职、副职或"
             "分管负责人）出庭应诉，并注意："
         ),
-        Paragraph("一、出庭时携带加盖机关印章的负责人出庭身份证明；仅委托律师出庭的，不视为出庭应诉。"),
+        Paragraph(
+            "一、出庭时携带加盖机关印章的负责人出庭身份证明；仅委托律师出庭的，不视为出庭应诉。"
+        ),
         Paragraph("二、出庭负责人应当就实质性争议发表意见。"),
-        Paragraph("三、确有正当理由不能出庭的，应于开庭前向人民法院书面说明理由并提交证明，并委托相应的工作人员出庭。"),
+        Paragraph(
+            "三、确有正当理由不能出庭的，应于开庭前向人民法院书面说明理由并提交证明，并委托相应的工作人员出庭。"
+        ),
     ]
     if case.mandatory_attendance != "none":
         blocks.append(

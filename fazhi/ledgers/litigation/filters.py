@@ -22,7 +22,7 @@ class CaseFilter(BaseFilter):
     year_field = "complaint_received_on"
 
     state = django_filters.ChoiceFilter(label="状态", choices=State.choices, empty_label="全部状态")
-    instance = django_filters.ChoiceFilter(
+    trial_level = django_filters.ChoiceFilter(
         label="审级", choices=Instance.choices, empty_label="全部审级"
     )
     disposition = django_filters.ChoiceFilter(

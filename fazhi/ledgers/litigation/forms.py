@@ -27,7 +27,7 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
             "case_number",
             "court_case_number",
             "court_name",
-            "instance",
+            "trial_level",
             "previous_instance",
             "complaint_received_on",
             "plaintiffs",
@@ -66,7 +66,7 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         )
         if self.instance.pk:
             # Set at intake: the clocks started from them.
-            for name in ("complaint_received_on", "instance"):
+            for name in ("complaint_received_on", "trial_level"):
                 self.fields.pop(name)
 
     def clean_case_number(self) -> str:
@@ -104,8 +104,6 @@ ACTION_FIELDS: dict[str, forms.Field] = {
     "disposition": forms.ChoiceField(label="裁判结果", choices=Disposition.choices),
     "served_on": forms.DateField(label="裁判文书送达日期", required=False, widget=DATE),
     "withdrawal_reason": forms.ChoiceField(label="撤诉原因", choices=WithdrawalReason.choices),
-    "act_changed_on": forms.DateField(
-        label="被告改变行政行为日期", required=False, widget=DATE
-    ),
+    "act_changed_on": forms.DateField(label="被告改变行政行为日期", required=False, widget=DATE),
     "appellant": forms.ChoiceField(label="上诉人", choices=Appellant.choices),
 }

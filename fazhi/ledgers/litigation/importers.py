@@ -31,7 +31,7 @@ COLUMNS = [
     Column("case_number", "案号", max_length=40, width=20, comment="可留空，由系统自动编号"),
     Column("court_case_number", "法院案号", max_length=60, width=22),
     Column("court_name", "受理法院", required=True, max_length=60, width=20),
-    Column("instance", "审级", "choice", required=True, choices=Instance.choices),
+    Column("trial_level", "审级", "choice", required=True, choices=Instance.choices),
     Column("complaint_received_on", "收到起诉状副本日期", "date", required=True),
     Column("plaintiffs", "原告", required=True, max_length=200, width=20),
     Column(
@@ -44,9 +44,7 @@ COLUMNS = [
     Column("defendant_name", "被告", required=True, max_length=100, width=20),
     Column("act_category", "被诉行为类别", "choice", required=True, choices=ActCategory.choices),
     Column("act_description", "被诉行政行为", required=True, max_length=300, width=30),
-    Column(
-        "mandatory_attendance", "应当出庭情形", "choice", choices=MandatoryAttendance.choices
-    ),
+    Column("mandatory_attendance", "应当出庭情形", "choice", choices=MandatoryAttendance.choices),
     Column("answered_on", "答辩举证日期", "date"),
     Column("decision_kind", "裁判类型", "choice", choices=DecisionKind.choices),
     Column("disposition", "裁判结果", "choice", choices=Disposition.choices),
@@ -175,7 +173,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 case_serial=serial,
                 court_case_number=v["court_case_number"],
                 court_name=v["court_name"],
-                instance=v["instance"],
+                trial_level=v["trial_level"],
                 previous_instance_id=None,
                 state=_state(v),
                 plaintiffs=v["plaintiffs"],
@@ -213,7 +211,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
 
 def start_clocks(cases: Any, *, by: Any) -> None:
     """The defence clock of rows still awaiting the answer (imported or generated)."""
-    for case in cases.exclude(instance=Instance.SECOND).order_by("id").iterator(chunk_size=500):
+    for case in cases.exclude(trial_level=Instance.SECOND).order_by("id").iterator(chunk_size=500):
         clocks.start(case, DEFENCE, on=case.complaint_received_on, by=by)
 
 
@@ -234,7 +232,7 @@ SPEC = registry.register(
         ],
         example={
             "court_name": "示例县人民法院",
-            "instance": "一审",
+            "trial_level": "一审",
             "complaint_received_on": dt.date(2025, 3, 3),
             "plaintiffs": "张三",
             "defendant_department": "公安局",

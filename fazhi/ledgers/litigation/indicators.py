@@ -44,9 +44,9 @@ def definitions(scope: Scope) -> dict[str, Q]:
     held = Hearing.objects.filter(_held(scope))
     d = {
         "cases": handled,
-        "first_instance": handled & Q(instance=Instance.FIRST),
-        "second_instance": handled & Q(instance=Instance.SECOND),
-        "retrial": handled & Q(instance=Instance.RETRIAL),
+        "first_instance": handled & Q(trial_level=Instance.FIRST),
+        "second_instance": handled & Q(trial_level=Instance.SECOND),
+        "retrial": handled & Q(trial_level=Instance.RETRIAL),
         "concluded": decided,
         "lost": decided & Q(disposition__in=loss_dispositions()),
         "withdrawn": decided & Q(disposition=Disposition.WITHDRAWAL_PERMITTED),
@@ -60,9 +60,9 @@ def _hearing_counts(scope: Scope) -> dict[str, Any]:
     """Per hearing: sessions held in the period, and those with a 负责人 (one query)."""
     from django.db.models import Count
 
-    agg = Hearing.objects.filter(
-        _held(scope), case__jurisdiction_id__in=scope.ids
-    ).aggregate(n=Count("pk"), leaders=Count("pk", filter=LEADER_Q))
+    agg = Hearing.objects.filter(_held(scope), case__jurisdiction_id__in=scope.ids).aggregate(
+        n=Count("pk"), leaders=Count("pk", filter=LEADER_Q)
+    )
     return {P + "hearings": agg["n"], P + "leader_appearances": agg["leaders"]}
 
 
@@ -90,7 +90,7 @@ def appearance_rates(scope: Scope) -> list[AppearanceRate]:
         jurisdiction_id__in=scope.ids, pk__in=hearings.values("case_id")
     )
     with_leader = cases.filter(pk__in=hearings.filter(LEADER_Q).values("case_id"))
-    first = Q(instance=Instance.FIRST)
+    first = Q(trial_level=Instance.FIRST)
     return [
         AppearanceRate(
             "按开庭次数：负责人出庭次数 ÷ 开庭次数",
@@ -109,11 +109,25 @@ def appearance_rates(scope: Scope) -> list[AppearanceRate]:
 
 def build_section(scope: Scope) -> list[str]:
     """The 行政应诉 paragraph of part 一."""
-    f = {k.removeprefix(P): token(k) for k in (P + x for x in (
-        "cases", "first_instance", "second_instance", "retrial", "hearings",
-        "leader_appearances", "leader_appearance_rate", "concluded", "withdrawn", "lost",
-        "loss_rate",
-    ))}
+    f = {
+        k.removeprefix(P): token(k)
+        for k in (
+            P + x
+            for x in (
+                "cases",
+                "first_instance",
+                "second_instance",
+                "retrial",
+                "hearings",
+                "leader_appearances",
+                "leader_appearance_rate",
+                "concluded",
+                "withdrawn",
+                "lost",
+                "loss_rate",
+            )
+        )
+    }
     return [
         "严格落实行政机关负责人出庭应诉制度，支持人民法院依法受理和审理行政案件。"
         f"全年办理行政诉讼案件{f['cases']}件，其中一审{f['first_instance']}件、二审{f['second_instance']}件、"

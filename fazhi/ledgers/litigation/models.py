@@ -43,7 +43,7 @@ class LitigationCase(CaseModel):
     case_number = models.CharField("案号", max_length=40, help_text="本系统登记编号；法院案号另填")
     court_case_number = models.CharField("法院案号", max_length=60, blank=True)
     court_name = models.CharField("受理法院", max_length=60)
-    instance = models.CharField("审级", max_length=16, choices=Instance, default=Instance.FIRST)
+    trial_level = models.CharField("审级", max_length=16, choices=Instance, default=Instance.FIRST)
     previous_instance = models.ForeignKey(
         "self",
         verbose_name="前审案件",
@@ -96,9 +96,7 @@ class LitigationCase(CaseModel):
     complaint_received_on = models.DateField("收到起诉状（上诉状）副本日期")
     answered_on = models.DateField("提交答辩状及证据日期", null=True, blank=True)
     answered_on_time = models.BooleanField("按期答辩举证", null=True, blank=True)
-    decision_kind = models.CharField(
-        "裁判类型", max_length=10, choices=DecisionKind, blank=True
-    )
+    decision_kind = models.CharField("裁判类型", max_length=10, choices=DecisionKind, blank=True)
     disposition = models.CharField("裁判结果", max_length=24, choices=Disposition, blank=True)
     decided_on = models.DateField("裁判日期", null=True, blank=True)
     decision_served_on = models.DateField("裁判文书送达日期", null=True, blank=True)

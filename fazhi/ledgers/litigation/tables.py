@@ -13,7 +13,7 @@ from fazhi.ledgers.litigation.workflow import DUE
 class CaseTable(tables.Table):
     case_number = tables.Column(verbose_name="案号", linkify=True)
     court_name = tables.Column(verbose_name="法院")
-    instance = tables.Column(verbose_name="审级")
+    trial_level = tables.Column(verbose_name="审级")
     plaintiffs = tables.Column(verbose_name="原告")
     defendant_name = tables.Column(verbose_name="被告")
     complaint_received_on = DateColumn(verbose_name="收到起诉状副本")
@@ -26,7 +26,7 @@ class CaseTable(tables.Table):
         fields = (
             "case_number",
             "court_name",
-            "instance",
+            "trial_level",
             "plaintiffs",
             "defendant_name",
             "complaint_received_on",

@@ -18,7 +18,12 @@ from fazhi.casework.transitions import (
     not_after_today,
     not_before,
 )
-from fazhi.ledgers.litigation.clocks import APPEAL_JUDGMENT, APPEAL_RULING, APPEARANCE_NOTICE, DEFENCE
+from fazhi.ledgers.litigation.clocks import (
+    APPEAL_JUDGMENT,
+    APPEAL_RULING,
+    APPEARANCE_NOTICE,
+    DEFENCE,
+)
 from fazhi.ledgers.litigation.models import Hearing, LitigationCase
 from fazhi.ledgers.litigation.states import (
     HEAD_ROLES,
@@ -57,7 +62,7 @@ def receive(
     problem = link_problem(case)
     if problem:
         raise TransitionError(problem)
-    if case.instance == Instance.SECOND and case.previous_instance_id is None:
+    if case.trial_level == Instance.SECOND and case.previous_instance_id is None:
         raise TransitionError("二审案件须选择前审（一审）案件")
     case.state = State.RECEIVED
     if case.case_number:
@@ -75,7 +80,7 @@ def receive(
             case.save()
     except IntegrityError as exc:
         raise TransitionError(f"案号“{case.case_number}”已被使用，请重试") from exc
-    if case.instance != Instance.SECOND:
+    if case.trial_level != Instance.SECOND:
         clocks.start(case, DEFENCE, on=case.complaint_received_on, by=by)
         DUE.refresh(case)
     return case
@@ -233,7 +238,7 @@ def _decision_checks(case: LitigationCase, ctx: Ctx) -> str | None:
     allowed = JUDGMENTS if kind == DecisionKind.JUDGMENT else RULINGS
     if disposition not in allowed:
         return f"裁判结果“{Disposition(disposition).label if disposition in Disposition.values else disposition}”与裁判类型“{DecisionKind(kind).label}”不符"
-    if disposition == Disposition.APPEAL_DISMISSED and case.instance == Instance.FIRST:
+    if disposition == Disposition.APPEAL_DISMISSED and case.trial_level == Instance.FIRST:
         return "一审案件不能“驳回上诉，维持原判”"
     if served is not None:
         try:
@@ -249,7 +254,7 @@ def _decided(case: LitigationCase, ctx: Ctx) -> None:
     for spec in (DEFENCE, APPEARANCE_NOTICE):
         stop_if_open(case, spec, on=ctx.on, by=ctx.by)
     served = ctx["served_on"]
-    if case.instance == Instance.FIRST and served is not None:
+    if case.trial_level == Instance.FIRST and served is not None:
         spec = APPEAL_JUDGMENT if ctx["decision_kind"] == DecisionKind.JUDGMENT else APPEAL_RULING
         clocks.start(case, spec, on=served, by=ctx.by)
 
@@ -323,7 +328,7 @@ def _appeal_spec(case: LitigationCase) -> Any:
 
 
 def _first_instance_result(case: LitigationCase) -> str | None:
-    if case.instance != Instance.FIRST or not case.disposition:
+    if case.trial_level != Instance.FIRST or not case.disposition:
         return "只有作出一审判决或裁定的案件才能上诉"
     return None
 
@@ -339,7 +344,11 @@ appeal = Transition(
     after=(("decided_on", "裁判日期"), ("decision_served_on", "裁判文书送达日期")),
     inputs=("on", "appellant", "note"),
     when=(_first_instance_result,),
-    checks=(lambda c, ctx: None if ctx["appellant"] in ("plaintiff", "defendant", "both") else "请选择上诉人",),
+    checks=(
+        lambda c, ctx: (
+            None if ctx["appellant"] in ("plaintiff", "defendant", "both") else "请选择上诉人"
+        ),
+    ),
     changes=lambda c, ctx: {"appellant": ctx["appellant"]},
     effects=lambda c, ctx: stop_if_open(c, _appeal_spec(c), on=ctx.on, by=ctx.by),
     style="outline-warning",

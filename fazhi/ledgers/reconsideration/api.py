@@ -16,7 +16,11 @@ class CaseRef:
 def get_ref(pk: int) -> CaseRef | None:
     from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 
-    case = ReconsiderationCase.objects.filter(pk=pk).only("pk", "jurisdiction_id", "case_number").first()
+    case = (
+        ReconsiderationCase.objects.filter(pk=pk)
+        .only("pk", "jurisdiction_id", "case_number")
+        .first()
+    )
     if case is None:
         return None
     return CaseRef(case.pk, case.jurisdiction_id, case.case_number, case.get_absolute_url())

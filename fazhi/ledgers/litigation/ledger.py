@@ -1,0 +1,92 @@
+"""The 行政应诉 ledger, declared on the casework kit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.template.loader import render_to_string
+
+from fazhi.casework.registry import LedgerSpec, register
+from fazhi.indicators.scope import Scope
+from fazhi.ledgers.litigation import workflow
+from fazhi.ledgers.litigation.documents import DOCUMENTS
+from fazhi.ledgers.litigation.filters import CaseFilter
+from fazhi.ledgers.litigation.forms import ACTION_FIELDS, CaseForm
+from fazhi.ledgers.litigation.importers import SPEC
+from fazhi.ledgers.litigation.indicators import appearance_rates
+from fazhi.ledgers.litigation.models import LitigationCase
+from fazhi.ledgers.litigation.states import OPEN
+from fazhi.ledgers.litigation.tables import CaseTable
+from fazhi.ledgers.reconsideration import api as reconsideration_api
+from fazhi.org.models import Department
+
+
+def new_case(user: Any) -> LitigationCase:
+    """A lawsuit goes to the user's jurisdiction; the coordinating office is its legal office."""
+    if user.jurisdiction is None:
+        raise Http404("请先为您的账号指定所属区划")
+    handling = user.department or (
+        Department.objects.filter(jurisdiction=user.jurisdiction, is_legal_office=True).first()
+    )
+    if handling is None:
+        raise Http404("本区划尚未设置司法行政部门")
+    return LitigationCase(jurisdiction=user.jurisdiction, handling_department=handling)
+
+
+def detail_context(request: HttpRequest, case: LitigationCase) -> dict[str, Any]:
+    ref = (
+        reconsideration_api.get_ref(case.reconsideration_case_id)
+        if case.reconsideration_case_id
+        else None
+    )
+    badges = [(case.get_trial_level_display(), "light border")]
+    if case.disposition:
+        badges.insert(0, (case.get_disposition_display(), "danger" if case.is_loss else "success"))
+    return {
+        "hearings": list(case.hearings.order_by("scheduled_for", "id")),
+        "reconsideration": ref,
+        "badges": badges,
+    }
+
+
+def list_summary(request: HttpRequest, rows: Any) -> str:
+    """出庭率 this year in each 口径, for the user's jurisdiction."""
+    from django.utils import timezone
+
+    jurisdiction = request.user.jurisdiction  # type: ignore[union-attr]
+    if jurisdiction is None:
+        return ""
+    year = timezone.localdate().year
+    rates = appearance_rates(Scope.year(jurisdiction, year))
+    return render_to_string(
+        "litigation/_rates.html", {"rates": rates, "year": year, "jurisdiction": jurisdiction}
+    )
+
+
+LEDGER = register(
+    LedgerSpec(
+        key="litigation",
+        model=LitigationCase,
+        title="行政应诉",
+        noun="行政诉讼案件",
+        order=20,
+        create_label="登记收到起诉状",
+        numbering=workflow.NUMBERING,
+        transitions=workflow.TRANSITIONS,
+        table=CaseTable,
+        filterset=CaseFilter,
+        form=CaseForm,
+        receive=workflow.receive,
+        new_instance=new_case,
+        facts_template="litigation/_facts.html",
+        action_fields=ACTION_FIELDS,
+        detail_context=detail_context,
+        documents=DOCUMENTS,
+        sheet=SPEC,
+        list_related=("jurisdiction", "handler", "previous_instance", "handling_department"),
+        due_cache=workflow.DUE,
+        open_states=OPEN,
+        list_summary=list_summary,
+    )
+)
