@@ -14,11 +14,11 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from fazhi.casework.registry import get as get_ledger
+from fazhi.casework.registry import ledgers
 from fazhi.ledgers.reconsideration import workflow
-from fazhi.ledgers.reconsideration.documents import DOCUMENTS
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import ActCategory
-from fazhi.ledgers.reconsideration.workflow import ACTIONS
 from fazhi.org.models import Department, Jurisdiction, User
 from fazhi.reports.draft import draft
 
@@ -58,6 +58,24 @@ def case(
     return workflow.receive(c, applicants=[{"name": "张三", "kind": "natural_person"}], by=officer)
 
 
+@pytest.fixture
+def rows(
+    case: ReconsiderationCase,
+    county: Jurisdiction,
+    justice_bureau: Department,
+    police: Department,
+    officer: User,
+) -> dict[str, Any]:
+    """One protected row in every registered ledger (the 行政复议 one is `case`)."""
+    out: dict[str, Any] = {"reconsideration": case}
+    for spec in ledgers():
+        if spec.key not in out:
+            out[spec.key] = spec.sample(
+                county, justice_bureau, police, officer, dt.date(2025, 3, 3)
+            )
+    return out
+
+
 def url_for(
     ns: str,
     name: str,
@@ -65,18 +83,21 @@ def url_for(
     case: ReconsiderationCase,
     report: Any,
     county: Jurisdiction,
+    rows: dict[str, Any] | None = None,
 ) -> str | None:
     """The URL of `name` pointing at the protected objects; None for pages with no object."""
+    rows = rows or {"reconsideration": case}
+    spec = get_ledger(ns)
     values: dict[str, Any] = {}
     for k in kwargs:
         if k == "pk":
-            values[k] = report.pk if ns == "reports" else case.pk
+            values[k] = report.pk if ns == "reports" else rows.get(ns, case).pk
         elif k == "app_label":
             values[k] = "reconsideration"
         elif k == "model_name":
             values[k] = "reconsiderationcase"
-        elif k == "code" and ns == "reconsideration":
-            values[k] = next(iter(ACTIONS)) if name == "action" else DOCUMENTS[0].code
+        elif k == "code" and spec is not None:
+            values[k] = spec.transitions[0].code if name == "action" else spec.documents[0].code
         elif k == "code":
             values[k] = county.code
         elif k == "number":
@@ -109,6 +130,7 @@ def test_every_url_hides_another_departments_objects(
     case: ReconsiderationCase,
     county: Jurisdiction,
     officer: User,
+    rows: dict[str, Any],
 ) -> None:
     report = draft(county, 2025, by=officer)
     user = request.getfixturevalue(who)
@@ -118,7 +140,7 @@ def test_every_url_hides_another_departments_objects(
     for ns, name, kwargs in all_patterns():
         if name in {"login", "logout"}:
             continue
-        url = url_for(ns, name, kwargs, case, report, county)
+        url = url_for(ns, name, kwargs, case, report, county, rows)
         assert url is not None
         if OBJECT_KWARGS & set(kwargs):
             for method in ("get", "post"):
@@ -145,16 +167,21 @@ def test_every_url_hides_another_departments_objects(
     assert case.state == "received"
 
 
-def test_superior_viewer_reads_but_cannot_change(reader: User, case: ReconsiderationCase) -> None:
+def test_superior_viewer_reads_but_cannot_change(reader: User, rows: dict[str, Any]) -> None:
+    """Every ledger: the city viewer reads a county's row; every action and the edit are 404."""
     client = Client()
     client.force_login(reader)
-    assert client.get(reverse("reconsideration:detail", args=[case.pk])).status_code == 200
-    for code in ACTIONS:
-        resp = client.post(reverse("reconsideration:action", args=[case.pk, code]))
-        assert resp.status_code == 404, code
-    assert client.get(reverse("reconsideration:edit", args=[case.pk])).status_code == 404
-    case.refresh_from_db()
-    assert case.state == "received"
+    for key, row in rows.items():
+        spec = get_ledger(key)
+        assert spec is not None
+        assert client.get(reverse(f"{key}:detail", args=[row.pk])).status_code == 200
+        for t in spec.transitions:
+            resp = client.post(reverse(f"{key}:action", args=[row.pk, t.code]))
+            assert resp.status_code == 404, (key, t.code)
+        assert client.get(reverse(f"{key}:edit", args=[row.pk])).status_code == 404
+        before = row.state
+        row.refresh_from_db()
+        assert row.state == before
 
 
 def test_anonymous_is_sent_to_login(case: ReconsiderationCase) -> None:
@@ -185,6 +212,7 @@ def test_posting_to_every_url_changes_nothing(
     case: ReconsiderationCase,
     county: Jurisdiction,
     officer: User,
+    rows: dict[str, Any],
 ) -> None:
     """Read-only viewers, other counties and other departments: a POST to any URL of the site
     (calendar entry and confirmation, PDF rendering, transitions, edits, imports) leaves every
@@ -194,7 +222,7 @@ def test_posting_to_every_url_changes_nothing(
     client = Client()
     client.force_login(user)
     urls = [
-        url_for(ns, name, kwargs, case, report, county)
+        url_for(ns, name, kwargs, case, report, county, rows)
         for ns, name, kwargs in all_patterns()
         if name not in {"login", "logout"}
     ]

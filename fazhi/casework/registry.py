@@ -67,6 +67,10 @@ class LedgerSpec:
     extra_events: Mapping[str, str] = field(default_factory=dict)
     after_edit: Callable[[Any, Any], None] | None = None  # (obj, by): e.g. start a period
     list_summary: Callable[[Any, Any], str] | None = None  # (request, rows) -> HTML above the list
+    figures: Any = None  # its casework.indicators.ModelLedger, for the generic tests
+    # A freshly registered row for the generic tests: sample(jurisdiction, legal office, other
+    # department, user, received_on) -> row, registered through `receive`.
+    sample: Callable[..., Any] | None = None
 
     @property
     def transition_map(self) -> dict[str, Transition]:

@@ -14,7 +14,7 @@ from fazhi.ledgers.litigation.documents import DOCUMENTS
 from fazhi.ledgers.litigation.filters import CaseFilter
 from fazhi.ledgers.litigation.forms import ACTION_FIELDS, CaseForm
 from fazhi.ledgers.litigation.importers import SPEC
-from fazhi.ledgers.litigation.indicators import appearance_rates
+from fazhi.ledgers.litigation.indicators import FIGURES, appearance_rates
 from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import OPEN
 from fazhi.ledgers.litigation.tables import CaseTable
@@ -64,6 +64,21 @@ def list_summary(request: HttpRequest, rows: Any) -> str:
     )
 
 
+def sample(jurisdiction: Any, office: Any, department: Any, by: Any, on: Any) -> Any:
+    case = LitigationCase(
+        jurisdiction=jurisdiction,
+        handling_department=office,
+        defendant_department=department,
+        defendant_name=f"{jurisdiction.name}{department.name}",
+        court_name=f"{jurisdiction.name}人民法院",
+        plaintiffs="张三",
+        act_category="penalty",
+        act_description="作出的罚款决定",
+        complaint_received_on=on,
+    )
+    return workflow.receive(case, by=by)
+
+
 LEDGER = register(
     LedgerSpec(
         key="litigation",
@@ -88,5 +103,8 @@ LEDGER = register(
         due_cache=workflow.DUE,
         open_states=OPEN,
         list_summary=list_summary,
+        export_rows=lambda qs: qs.select_related("defendant_department").iterator(chunk_size=2000),
+        figures=FIGURES,
+        sample=sample,
     )
 )

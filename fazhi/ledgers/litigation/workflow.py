@@ -101,13 +101,9 @@ def link_problem(case: LitigationCase) -> str:
 # --- 答辩举证 -----------------------------------------------------------------------------------
 
 
-def _answered(case: LitigationCase, ctx: Ctx) -> None:
-    assert ctx.on is not None
-    clock = clocks.get(case, DEFENCE)
-    stop_if_open(case, DEFENCE, on=ctx.on, by=ctx.by)
-    if clock is not None and clock.due_on is not None:
-        case.answered_on_time = ctx.on <= clock.due_on
-        case.save(update_fields=["answered_on_time"])
+def _on_time(case: LitigationCase, ctx: Ctx) -> dict[str, Any]:
+    due = clocks.due(case, DEFENCE)
+    return {"answered_on_time": None if due is None or ctx.on is None else ctx.on <= due}
 
 
 answer = Transition(
@@ -119,7 +115,8 @@ answer = Transition(
     date_field="answered_on",
     date_label="提交答辩状及证据日期",
     after=(("complaint_received_on", "收到起诉状副本日期"),),
-    effects=_answered,
+    changes=_on_time,
+    effects=lambda c, ctx: stop_if_open(c, DEFENCE, on=ctx.on, by=ctx.by),
 )
 
 # --- 开庭 --------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from fazhi.ledgers.reconsideration.documents import DOCUMENTS
 from fazhi.ledgers.reconsideration.filters import CaseFilter
 from fazhi.ledgers.reconsideration.forms import ACTION_FIELDS, ApplicantFormSet, CaseForm
 from fazhi.ledgers.reconsideration.importers import SPEC
+from fazhi.ledgers.reconsideration.indicators import FIGURES
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import OPEN
 from fazhi.ledgers.reconsideration.tables import CaseTable
@@ -43,6 +44,19 @@ def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str,
         "application_period": workflow.application_period(case),
         "badges": badges,
     }
+
+
+def sample(jurisdiction: Any, office: Any, department: Any, by: Any, on: Any) -> Any:
+    case = ReconsiderationCase(
+        jurisdiction=jurisdiction,
+        handling_department=office,
+        respondent_department=department,
+        respondent_name=f"{jurisdiction.name}{department.name}",
+        act_category="penalty",
+        act_description="作出的罚款决定",
+        received_on=on,
+    )
+    return workflow.receive(case, applicants=[{"name": "张三", "kind": "natural_person"}], by=by)
 
 
 def export_rows(qs: Any) -> Any:
@@ -98,5 +112,7 @@ LEDGER = register(
             "due_recomputed": "日历调整审理期限",
         },
         after_edit=lambda case, by: workflow.start_application_period(case, by=by),
+        figures=FIGURES,
+        sample=sample,
     )
 )
