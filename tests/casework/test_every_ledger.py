@@ -22,6 +22,7 @@ from fazhi.org.models import Department, Jurisdiction, User
 
 SPECS = ledgers()
 D = dt.date.fromisoformat
+MARCH_3 = dt.date(2025, 3, 3)
 
 
 def _ids(spec: LedgerSpec) -> str:
@@ -32,7 +33,7 @@ def _ids(spec: LedgerSpec) -> str:
 def make(
     county: Jurisdiction, justice_bureau: Department, police: Department, coordinator: User
 ) -> Any:
-    def make_row(spec: LedgerSpec, on: dt.date = D("2025-03-03")) -> Any:
+    def make_row(spec: LedgerSpec, on: dt.date = MARCH_3) -> Any:
         assert spec.sample is not None, f"台账 {spec.key} 没有提供 sample，通用测试无法运行"
         return spec.sample(county, justice_bureau, police, coordinator, on)
 
