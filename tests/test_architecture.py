@@ -99,3 +99,90 @@ def test_pages_stay_chinese_whatever_the_browser_asks(client, officer) -> None: 
     )
     page = resp.content.decode()
     assert "输入一个有效的日期" in page and "Enter a valid date" not in page
+
+
+KERNEL = (
+    "lib",
+    "org",
+    "workcal",
+    "clocks",
+    "audit",
+    "indicators",
+    "imports",
+    "reports",
+    "casework",
+)
+
+
+def _kernel_app(name: str) -> str | None:
+    parts = name.split(".")
+    if len(parts) >= 2 and parts[0] == "fazhi" and parts[1] in KERNEL:
+        return parts[1]
+    return None
+
+
+def test_kernel_apps_form_no_import_cycle() -> None:
+    """Every import between kernel apps, inside functions too, points one way: the graph has no
+    cycle (workcal once imported clocks inside a function while clocks imports workcal)."""
+    edges: dict[str, set[str]] = {k: set() for k in KERNEL}
+    for app in KERNEL:
+        for path in _py_files(f"fazhi/{app}"):
+            for name in _imports(path):
+                target = _kernel_app(name)
+                if target is not None and target != app:
+                    edges[app].add(target)
+    state: dict[str, int] = {}
+    cycle: list[str] = []
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(edges[node]):
+            if state.get(nxt) == 1:
+                cycle.extend([*trail, node, nxt])
+            elif nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for app in KERNEL:
+        if app not in state:
+            visit(app, [])
+    assert cycle == [], " → ".join(cycle)
+
+
+def test_no_relative_imports() -> None:
+    offenders = []
+    for folder in ("fazhi", "review", "tests"):
+        for path in (ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.level > 0:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def _code_strings(tree: ast.AST) -> list[str]:
+    """String constants that are not docstrings."""
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                docstrings.add(id(body[0].value))
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+    ]
+
+
+def test_no_kernel_module_names_a_ledger() -> None:
+    """The kernel finds ledgers through registries; no kernel code spells a ledger's name."""
+    ledgers = {p.name for p in (ROOT / "fazhi" / "ledgers").iterdir() if (p / "apps.py").is_file()}
+    assert {"reconsideration", "litigation"} <= ledgers
+    offenders = []
+    for app in KERNEL:
+        for path in _py_files(f"fazhi/{app}"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for text in _code_strings(tree):
+                offenders += [f"{path.relative_to(ROOT)}: {text!r}" for x in ledgers if x in text]
+    assert offenders == []

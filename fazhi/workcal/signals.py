@@ -1,5 +1,6 @@
-"""Calendar edits: bump the version token, drop this process's copy, and after commit recompute
-the open clocks of the affected years (`fazhi.clocks.recompute_open`)."""
+"""Calendar edits: bump the version token, drop this process's copy, and after commit announce
+the affected years (`calendar_edited`), on which the clocks app recomputes its open clocks.
+workcal sits below clocks and never imports it."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from fazhi.workcal import calendar
 from fazhi.workcal.models import CalendarDay, CalendarState, CalendarYear, new_token
 
 _pending = threading.local()
+# Sent after the commit of a calendar edit, with `years` (sorted list of the years it touched).
+calendar_edited = Signal()
 
 
 def bump_token() -> str:
@@ -30,9 +33,7 @@ def _run_recompute() -> None:
     _pending.years = set()
     calendar.invalidate()
     if years:
-        from fazhi.clocks import recompute_open
-
-        recompute_open(sorted(years))
+        calendar_edited.send(sender=CalendarDay, years=sorted(years))
 
 
 def calendar_changed(years: set[int]) -> None:

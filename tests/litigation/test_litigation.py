@@ -273,3 +273,23 @@ def test_import_is_all_or_nothing_with_row_errors(coordinator, police):
     assert report.ok and report.created == 1
     case = LitigationCase.objects.get()
     assert case.case_number == "示政诉〔2025〕1号" and case.answer_due_on == D("2025-03-18")
+
+
+def test_the_link_to_a_reconsideration_case_shows_on_both_pages(
+    new, coordinator, county, justice_bureau, police
+):
+    from fazhi.ledgers.reconsideration.ledger import sample as reconsideration_sample
+
+    theirs = reconsideration_sample(county, justice_bureau, police, coordinator, D("2025-01-06"))
+    case = new("2025-03-03")
+    case.reconsideration_case_id = theirs.pk
+    case.save(update_fields=["reconsideration_case"])
+    client = Client()
+    client.force_login(coordinator)
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert f'<a href="{theirs.get_absolute_url()}">{theirs.case_number}</a>' in html
+    html = client.get(theirs.get_absolute_url()).content.decode()
+    assert (
+        f'<a href="{case.get_absolute_url()}">{case.case_number}</a>（一审·示例县人民法院·待答辩举证）'
+        in html
+    )

@@ -25,7 +25,7 @@ from fazhi.ledgers.litigation.states import (
     Role,
     WithdrawalReason,
 )
-from fazhi.ledgers.reconsideration import api as reconsideration_api
+from fazhi.ledgers.reconsideration.api import cases_in
 from fazhi.org.demo import DemoContext
 
 ORDER = 50  # after 行政复议 (40): lawsuits link to its concluded cases
@@ -173,7 +173,7 @@ def populate(ctx: DemoContext) -> None:
     for place in places(ctx):
         by = users[place.jurisdiction.code]
         for year in range(2023, today.year + 1):
-            links = reconsideration_api.cases_in(place.jurisdiction.pk, year)
+            links = cases_in(place.jurisdiction.pk, year)
             rng.shuffle(links)
             n = rng.randint(18, 30)
             if year == today.year:

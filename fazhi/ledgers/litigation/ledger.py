@@ -18,7 +18,7 @@ from fazhi.ledgers.litigation.indicators import FIGURES, appearance_rates
 from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import OPEN
 from fazhi.ledgers.litigation.tables import CaseTable
-from fazhi.ledgers.reconsideration import api as reconsideration_api
+from fazhi.ledgers.reconsideration.api import get_ref
 from fazhi.org.models import Department
 
 
@@ -35,11 +35,7 @@ def new_case(user: Any) -> LitigationCase:
 
 
 def detail_context(request: HttpRequest, case: LitigationCase) -> dict[str, Any]:
-    ref = (
-        reconsideration_api.get_ref(case.reconsideration_case_id)
-        if case.reconsideration_case_id
-        else None
-    )
+    ref = get_ref(case.reconsideration_case_id) if case.reconsideration_case_id else None
     badges = [(case.get_trial_level_display(), "light border")]
     if case.disposition:
         badges.insert(0, (case.get_disposition_display(), "danger" if case.is_loss else "success"))

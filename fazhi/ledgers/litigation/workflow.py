@@ -38,7 +38,7 @@ from fazhi.ledgers.litigation.states import (
     State,
     WithdrawalReason,
 )
-from fazhi.ledgers.reconsideration import api as reconsideration_api
+from fazhi.ledgers.reconsideration.api import get_ref
 
 NUMBERING = Numbering("政诉")  # 示政诉〔2025〕3号
 DUE = DueCache(
@@ -89,7 +89,7 @@ def receive(
 def link_problem(case: LitigationCase) -> str:
     """A 复议 case may be linked only within the same jurisdiction; an earlier instance too."""
     if case.reconsideration_case_id:
-        ref = reconsideration_api.get_ref(case.reconsideration_case_id)
+        ref = get_ref(case.reconsideration_case_id)
         if ref is None or ref.jurisdiction_id != case.jurisdiction_id:
             return "关联的行政复议案件不属于本区划，请核对"
     prev = case.previous_instance

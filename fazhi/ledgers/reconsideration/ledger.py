@@ -7,6 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from fazhi.casework.registry import Lapse, LedgerSpec, register
+from fazhi.ledgers.litigation.api import lawsuits_after_reconsideration
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.documents import DOCUMENTS
 from fazhi.ledgers.reconsideration.filters import CaseFilter
@@ -42,6 +43,7 @@ def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str,
     return {
         "applicants": list(case.applicants.all()),
         "application_period": workflow.application_period(case),
+        "lawsuits": lawsuits_after_reconsideration(case.pk),
         "badges": badges,
     }
 
