@@ -132,6 +132,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # index and ignores the extra columns, which is fine for the embedded database.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
+if "pytest" in sys.modules:
+    # Tests create a user or two per test: PBKDF2 made that about two thirds of the suite's time.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]

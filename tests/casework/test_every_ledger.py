@@ -173,3 +173,16 @@ def test_compiled_counts_equal_the_orm(spec: LedgerSpec, make: Any, county: Juri
         assert got == spec.figures.counts_orm(scope)
         for indicator_id in got:
             spec.figures.rows(indicator_id, scope).count()  # every id has its rows
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=_ids)
+def test_the_docs_page_shows_the_declared_workflow(spec: LedgerSpec) -> None:
+    """docs/ledgers/<key>.md carries the diagram `manage.py ledger_graph <key>` prints now."""
+    from pathlib import Path
+
+    from fazhi.casework.graph import mermaid
+
+    page = Path(__file__).resolve().parents[2] / "docs" / "ledgers" / f"{spec.key}.md"
+    assert mermaid(spec) in page.read_text(encoding="utf-8"), (
+        f"请用 manage.py ledger_graph {spec.key} 更新 {page.name}"
+    )

@@ -149,7 +149,7 @@ register_section(
     ledger="litigation",
     part=1,
     order=31,
-    title="（四）加强和规范行政应诉工作",
+    title="加强和规范行政应诉工作",
     build=build_section,
 )
 register_section(ledger="litigation", part=3, order=20, title="", build=build_leader_sentence)
