@@ -27,6 +27,7 @@ def stop_if_open(
     if clock is not None and clock.is_open:
         # A deadline cannot be closed before it started (a restart later than `on`); an
         # advance notice counts back from a future event, so it closes on the day itself.
-        if clock.kind != KIND_ADVANCE_NOTICE:
-            on = max(on, clock.restart_on or clock.start_on)
+        began = clock.restart_on or clock.start_on
+        if clock.kind != KIND_ADVANCE_NOTICE and began is not None:
+            on = max(on, began)
         clocks.stop(obj, spec, on=on, by=by, outcome=outcome, outcome_label=outcome_label)

@@ -93,7 +93,7 @@ class BaseActionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         """Other dates a transition takes (a notice sent) have happened by today too."""
-        data = super().clean()
+        data = super().clean() or {}
         today = timezone.localdate()
         for name, f in self.fields.items():
             value = data.get(name)
@@ -103,6 +103,13 @@ class BaseActionForm(forms.Form):
 
     def kwargs(self) -> dict[str, Any]:
         return dict(self.cleaned_data)
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    """Narrow a model-choice field's options (to the form's jurisdiction)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
 
 
 def past_date(value: dt.date | None, label: str) -> dt.date | None:

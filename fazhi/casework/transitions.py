@@ -58,6 +58,13 @@ class Ctx:
     def __getitem__(self, name: str) -> Any:
         return self.inputs.get(name)
 
+    @property
+    def day(self) -> dt.date:
+        """`on`, for effects: a transition that takes a date has checked it is there."""
+        if self.on is None:
+            raise TransitionError("请填写日期")
+        return self.on
+
 
 RowGuard = Callable[[Any], str | None]  # the row → a refusal message, or None
 InputGuard = Callable[[Any, Ctx], str | None]  # the row and the inputs → a message, or None

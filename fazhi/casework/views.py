@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+from django_htmx.middleware import HtmxDetails
 from django_tables2 import RequestConfig
 
 from fazhi import clocks
@@ -29,6 +30,12 @@ from fazhi.indicators import registry as indicator_registry
 from fazhi.org.access import get_visible_or_404, require, visible
 
 PER_PAGE = 30
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails  # set by django-htmx's middleware
+
+
 MAX_PER_PAGE = 200  # ?per_page= beyond this (or below 1) falls back to PER_PAGE
 
 
@@ -207,7 +214,7 @@ def case_detail(request: HttpRequest, ledger: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_action(request: HttpRequest, ledger: str, pk: int, code: str) -> HttpResponse:
+def case_action(request: HtmxHttpRequest, ledger: str, pk: int, code: str) -> HttpResponse:
     """GET: the transition's small form (an htmx partial). POST: run it."""
     spec = _spec(ledger)
     obj = get_visible_or_404(spec.model, request.user, pk=pk)

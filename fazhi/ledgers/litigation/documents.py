@@ -19,7 +19,7 @@ def _defendant(case: LitigationCase) -> str:
 
 def defence_statement(case: LitigationCase) -> bytes:
     due = clocks.due(case, DEFENCE)
-    blocks = [
+    blocks: list[gongwen.Block] = [
         Paragraph(f"答辩人：{_defendant(case)}。法定代表人：＿＿＿＿（职务：＿＿＿＿）。"),
         Paragraph(f"委托代理人：{case.counsel or '＿＿＿＿'}。"),
         Paragraph(f"被答辩人（原告）：{case.plaintiffs}。"),
@@ -53,7 +53,7 @@ def defence_statement(case: LitigationCase) -> bytes:
 def appearance_notice(case: LitigationCase) -> bytes:
     hearing = case.hearings.filter(held_on__isnull=True).order_by("scheduled_for").first()
     when = cn_date(hearing.scheduled_for) if hearing else "＿＿＿＿"
-    blocks = [
+    blocks: list[gongwen.Block] = [
         Paragraph(
             f"{case.court_name}定于{when}开庭审理原告{case.plaintiffs}诉{_defendant(case)}"
             f"{case.act_description}一案（{case.court_case_number or case.case_number}，"

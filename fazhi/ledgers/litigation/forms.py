@@ -6,7 +6,13 @@ from typing import Any
 
 from django import forms
 
-from fazhi.casework.forms import DATE, BootstrapMixin, clean_case_number, past_date
+from fazhi.casework.forms import (
+    DATE,
+    BootstrapMixin,
+    clean_case_number,
+    limit_choices,
+    past_date,
+)
 from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import (
     Appellant,
@@ -57,12 +63,12 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
         self.fields["case_number"].required = False
-        self.fields["defendant_department"].queryset = Department.objects.filter(
-            jurisdiction=jurisdiction
+        limit_choices(
+            self, "defendant_department", Department.objects.filter(jurisdiction=jurisdiction)
         )
-        self.fields["handler"].queryset = User.objects.filter(jurisdiction=jurisdiction)
-        self.fields["previous_instance"].queryset = LitigationCase.objects.filter(
-            jurisdiction=jurisdiction
+        limit_choices(self, "handler", User.objects.filter(jurisdiction=jurisdiction))
+        limit_choices(
+            self, "previous_instance", LitigationCase.objects.filter(jurisdiction=jurisdiction)
         )
         if self.instance.pk:
             # Set at intake: the clocks started from them.
@@ -76,7 +82,7 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         return past_date(self.cleaned_data.get("complaint_received_on"), "收到起诉状副本日期")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         probe = LitigationCase(
             jurisdiction=self.jurisdiction,
             reconsideration_case=data.get("reconsideration_case"),

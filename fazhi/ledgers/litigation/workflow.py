@@ -116,7 +116,7 @@ answer = Transition(
     date_label="提交答辩状及证据日期",
     after=(("complaint_received_on", "收到起诉状副本日期"),),
     changes=_on_time,
-    effects=lambda c, ctx: stop_if_open(c, DEFENCE, on=ctx.on, by=ctx.by),
+    effects=lambda c, ctx: stop_if_open(c, DEFENCE, on=ctx.day, by=ctx.by),
 )
 
 # --- 开庭 --------------------------------------------------------------------------------------
@@ -143,9 +143,9 @@ def _scheduled(case: LitigationCase, ctx: Ctx) -> None:
     )
     clock = clocks.get(case, APPEARANCE_NOTICE)
     if clock is None or clock.start_on is None:
-        clocks.start(case, APPEARANCE_NOTICE, on=ctx.on, by=ctx.by)
+        clocks.start(case, APPEARANCE_NOTICE, on=ctx.day, by=ctx.by)
     elif clock.is_open:
-        clocks.restart(case, APPEARANCE_NOTICE, on=ctx.on, by=ctx.by)
+        clocks.restart(case, APPEARANCE_NOTICE, on=ctx.day, by=ctx.by)
     else:
         return  # the notice of an earlier session is on record; the new one is on its row
     if ctx["notice_received_on"] is not None:
@@ -197,7 +197,7 @@ def _held(case: LitigationCase, ctx: Ctx) -> None:
     hearing.absence_reason = ctx.note[:300] if role not in HEAD_ROLES else ""
     hearing._history_user = ctx.by  # type: ignore[attr-defined]
     hearing.save()
-    stop_if_open(case, APPEARANCE_NOTICE, on=ctx.on, by=ctx.by)
+    stop_if_open(case, APPEARANCE_NOTICE, on=ctx.day, by=ctx.by)
 
 
 hold_hearing = Transition(
@@ -249,7 +249,7 @@ def _decision_checks(case: LitigationCase, ctx: Ctx) -> str | None:
 def _decided(case: LitigationCase, ctx: Ctx) -> None:
     assert ctx.on is not None
     for spec in (DEFENCE, APPEARANCE_NOTICE):
-        stop_if_open(case, spec, on=ctx.on, by=ctx.by)
+        stop_if_open(case, spec, on=ctx.day, by=ctx.by)
     served = ctx["served_on"]
     if case.trial_level == Instance.FIRST and served is not None:
         spec = APPEAL_JUDGMENT if ctx["decision_kind"] == DecisionKind.JUDGMENT else APPEAL_RULING
@@ -293,7 +293,7 @@ def _withdrawal_checks(case: LitigationCase, ctx: Ctx) -> str | None:
 def _stop_all(case: LitigationCase, ctx: Ctx) -> None:
     assert ctx.on is not None
     for spec in (DEFENCE, APPEARANCE_NOTICE, APPEAL_JUDGMENT, APPEAL_RULING):
-        stop_if_open(case, spec, on=ctx.on, by=ctx.by)
+        stop_if_open(case, spec, on=ctx.day, by=ctx.by)
 
 
 withdraw = Transition(
@@ -347,7 +347,7 @@ appeal = Transition(
         ),
     ),
     changes=lambda c, ctx: {"appellant": ctx["appellant"]},
-    effects=lambda c, ctx: stop_if_open(c, _appeal_spec(c), on=ctx.on, by=ctx.by),
+    effects=lambda c, ctx: stop_if_open(c, _appeal_spec(c), on=ctx.day, by=ctx.by),
     style="outline-warning",
 )
 
@@ -360,7 +360,7 @@ become_effective = Transition(
     date_field="effective_on",
     date_label="生效日期",
     after=(("decided_on", "裁判日期"), ("decision_served_on", "裁判文书送达日期")),
-    effects=lambda c, ctx: stop_if_open(c, _appeal_spec(c), on=ctx.on, by=ctx.by),
+    effects=lambda c, ctx: stop_if_open(c, _appeal_spec(c), on=ctx.day, by=ctx.by),
 )
 
 perform = Transition(

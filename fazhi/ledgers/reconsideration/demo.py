@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -97,8 +98,12 @@ def _person(rng: random.Random) -> tuple[str, str]:
 
 
 def _due(
-    start: dt.date, length: int, *, pauses: list[tuple[dt.date, dt.date]] = (), extension: int = 0
-) -> dt.date | None:  # type: ignore[assignment]
+    start: dt.date,
+    length: int,
+    *,
+    pauses: Sequence[tuple[dt.date, dt.date]] = (),
+    extension: int = 0,
+) -> dt.date | None:
     try:
         return compute(start, length, Unit.CALENDAR_DAY, pauses=pauses, extension=extension).due_on
     except ClockError:

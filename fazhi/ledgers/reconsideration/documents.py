@@ -6,6 +6,8 @@ and are written with `cn_date`; `ready` says when each makes sense.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fazhi import clocks
 from fazhi.casework.registry import Document as Doc
 from fazhi.ledgers.reconsideration.clocks import specs_for
@@ -32,7 +34,7 @@ def _render(
     recipient: str,
     paragraphs: list[str],
     *,
-    date: object = None,
+    date: dt.date | None = None,
 ) -> bytes:
     return gongwen.build(
         title,
@@ -210,7 +212,11 @@ def decision_skeleton(case: ReconsiderationCase) -> bytes:
         Heading1("本机关认为"),
         Paragraph("（写明认定的理由和适用的法律依据）"),
         Paragraph("根据" + LAW_NEW + "第（　）条的规定，本机关决定如下："),
-        Paragraph(OUTCOME_TEXT.get(case.outcome, "（写明决定内容）") + "。"),
+        Paragraph(
+            OUTCOME_TEXT.get(Outcome(case.outcome), "（写明决定内容）")
+            if case.outcome
+            else "（写明决定内容）" + "。"
+        ),
         Paragraph(
             "申请人如不服本决定，可以自收到本决定书之日起15日内，依法向人民法院提起行政诉讼。"
         ),

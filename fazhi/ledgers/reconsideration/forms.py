@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from fazhi.casework.forms import DATE, bootstrap, clean_case_number
+from fazhi.casework.forms import DATE, bootstrap, clean_case_number, limit_choices
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
@@ -59,11 +59,13 @@ class CaseForm(forms.ModelForm):
     def __init__(self, *args: Any, jurisdiction: Jurisdiction, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
-        self.fields["respondent_department"].queryset = Department.objects.filter(
-            jurisdiction=jurisdiction
+        limit_choices(
+            self, "respondent_department", Department.objects.filter(jurisdiction=jurisdiction)
         )
-        self.fields["handler"].queryset = User.objects.filter(
-            jurisdiction=jurisdiction, department__is_legal_office=True
+        limit_choices(
+            self,
+            "handler",
+            User.objects.filter(jurisdiction=jurisdiction, department__is_legal_office=True),
         )
         self.fields["case_number"].required = False
         self.fields["law_version"].required = False
@@ -86,7 +88,7 @@ class CaseForm(forms.ModelForm):
         return clean_case_number(self, NUMBERING)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         received = data.get("received_on") or self.instance.received_on
         problem = check_knew_on(data.get("knew_of_act_on"), received)
         if problem and "knew_of_act_on" in self.fields:
@@ -123,7 +125,8 @@ ApplicantFormSet = forms.inlineformset_factory(
     min_num=1,
     validate_min=True,
     can_delete=True,
-    error_messages={"too_few_forms": "请至少填写一名申请人"},
+    # Django uses these for the formset too; django-stubs types them as per-field only.
+    error_messages={"too_few_forms": "请至少填写一名申请人"},  # type: ignore[dict-item]
 )
 
 

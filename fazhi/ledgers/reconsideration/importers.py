@@ -363,7 +363,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
     }
     # Each row's applicants, parsed once (check_row already refused malformed ones).
     applicants_of = [split_applicants(0, v)[0] for v in rows]
-    cases: list[ReconsiderationCase] = []
+    cases: list[dict[str, Any]] = []
     for v, row_applicants in zip(rows, applicants_of, strict=True):
         state = _state(v)
         result = v["result"]

@@ -78,7 +78,7 @@ def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
     assert ctx.on is not None
     # The notice clock ran from receipt; recording it now shows whether the notice was timely.
     clocks.start(case, specs.correction_notice, on=case.received_on, by=ctx.by)
-    clocks.stop(case, specs.correction_notice, on=ctx.on, by=ctx.by)
+    clocks.stop(case, specs.correction_notice, on=ctx.day, by=ctx.by)
     # The review waits for the materials (shown as paused on the board), then runs again in full.
     clocks.pause(
         case,
@@ -89,7 +89,7 @@ def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
         by=ctx.by,
     )
     if specs.correction_response is not None:
-        clocks.start(case, specs.correction_response, on=ctx.on, by=ctx.by)
+        clocks.start(case, specs.correction_response, on=ctx.day, by=ctx.by)
 
 
 request_correction = Transition(
@@ -118,9 +118,9 @@ request_correction = Transition(
 def _corrected_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
-    stop_if_open(case, specs.correction_response, on=ctx.on, by=ctx.by)
+    stop_if_open(case, specs.correction_response, on=ctx.day, by=ctx.by)
     # 2023 Art. 31(3): the review runs again in full from receipt of the materials.
-    clocks.restart(case, specs.acceptance_review, on=ctx.on, by=ctx.by)
+    clocks.restart(case, specs.acceptance_review, on=ctx.day, by=ctx.by)
 
 
 receive_correction = Transition(
@@ -149,7 +149,9 @@ def _workdays(case: ReconsiderationCase, ctx: Ctx) -> str | None:
 def _extend_correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
     spec = specs_for(case).correction_response
     assert spec is not None and ctx.on is not None
-    clocks.extend(case, spec, length=ctx["workdays"], approved_by=str(ctx.by), on=ctx.on, by=ctx.by)
+    clocks.extend(
+        case, spec, length=ctx["workdays"], approved_by=str(ctx.by), on=ctx.day, by=ctx.by
+    )
 
 
 # The 复议机关 grants the applicant a reasonable extension of the 补正 period for good cause

@@ -54,7 +54,7 @@ def _stop_all(case: ReconsiderationCase, ctx: Ctx) -> None:
         specs.decision,
         specs.hearing_notice,
     ):
-        stop_if_open(case, spec, on=ctx.on, by=ctx.by)
+        stop_if_open(case, spec, on=ctx.day, by=ctx.by)
 
 
 def _closer(code: str, label: str, source: tuple[str, ...], event: str, **kw: Any) -> Transition:
@@ -82,6 +82,7 @@ def _decision_outcome(case: ReconsiderationCase, ctx: Ctx) -> str | None:
         )
     if outcome == Outcome.CONFIRMED_INVALID and case.law_version == LawVersion.V2017:
         return "确认无效是2023年修订后新增的决定类型，旧法案件不适用"
+    return None
 
 
 decide = _closer(
@@ -121,6 +122,7 @@ def _termination_reason(case: ReconsiderationCase, ctx: Ctx) -> str | None:
         # arithmetic rather than a clocks.ClockSpec, which would roll the day forward.
         if ctx.on is not None and ctx.on < case.suspended_on + dt.timedelta(days=60):
             return f"中止满60日方可以此理由终止（本案{cn_date(case.suspended_on)}中止）"
+    return None
 
 
 terminate = _closer(

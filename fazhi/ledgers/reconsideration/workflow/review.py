@@ -38,8 +38,8 @@ def _no_hearing_yet(case: ReconsiderationCase) -> str | None:
 def _copy_sent(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
-    stop_if_open(case, specs.copy_to_respondent, on=ctx.on, by=ctx.by)
-    clocks.start(case, specs.respondent_answer, on=ctx.on, by=ctx.by)
+    stop_if_open(case, specs.copy_to_respondent, on=ctx.day, by=ctx.by)
+    clocks.start(case, specs.respondent_answer, on=ctx.day, by=ctx.by)
 
 
 # 申请书副本 and 答复通知书 sent to the respondent; its answer period starts.
@@ -66,7 +66,7 @@ record_answer = Transition(
     date_label="收到答复日期",
     date_what="答复日期",
     after=(("copy_sent_on", "发送副本日期"),),
-    effects=lambda c, ctx: stop_if_open(c, specs_for(c).respondent_answer, on=ctx.on, by=ctx.by),
+    effects=lambda c, ctx: stop_if_open(c, specs_for(c).respondent_answer, on=ctx.day, by=ctx.by),
 )
 
 
@@ -92,7 +92,7 @@ hold_hearing = Transition(
     checks=(_form_chosen,),
     changes=lambda c, ctx: {"hearing_form": ctx["form"]},
     expect=lambda c: {"hearing_on__isnull": True},
-    effects=lambda c, ctx: stop_if_open(c, specs_for(c).hearing_notice, on=ctx.on, by=ctx.by),
+    effects=lambda c, ctx: stop_if_open(c, specs_for(c).hearing_notice, on=ctx.day, by=ctx.by),
     style="outline-primary",
 )
 
@@ -145,7 +145,7 @@ def state_after_suspension(case: ReconsiderationCase) -> str:
 
 def _resumed(case: ReconsiderationCase, ctx: Ctx) -> None:
     assert ctx.on is not None
-    clocks.resume(case, specs_for(case).decision, on=ctx.on, by=ctx.by)
+    clocks.resume(case, specs_for(case).decision, on=ctx.day, by=ctx.by)
     sync_decision_due(case)
 
 
@@ -314,9 +314,9 @@ def _scheduled(case: ReconsiderationCase, ctx: Ctx) -> None:
     assert ctx.on is not None
     clock = clocks.get(case, spec)
     if clock is None or clock.start_on is None:
-        clocks.start(case, spec, on=ctx.on, by=ctx.by)
+        clocks.start(case, spec, on=ctx.day, by=ctx.by)
     elif clock.is_open:
-        clocks.restart(case, spec, on=ctx.on, by=ctx.by)  # moved: count back from the new day
+        clocks.restart(case, spec, on=ctx.day, by=ctx.by)  # moved: count back from the new day
     else:
         return  # notice already recorded for an earlier date; the history keeps the move
     if ctx["notice_on"] is not None:
