@@ -43,6 +43,14 @@ def places(ctx: Any) -> list[Place]:
     return out
 
 
+def agency_name(jurisdiction: Jurisdiction, department: Department) -> str:
+    """示例县公安局; a department already named 县… (县政府办公室) gives 示例县政府办公室."""
+    name = department.name
+    if name.startswith(jurisdiction.name[-1]):
+        name = name[1:]
+    return f"{jurisdiction.name}{name}"
+
+
 def person_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.dispatch import receiver
+from django.utils import timezone
 
 from fazhi import audit
 from fazhi.casework.transitions import quiet_save
@@ -25,6 +27,8 @@ class DueCache:
     field: str  # the DateField on the row, e.g. "decision_due_on"
     flag_field: str  # the year whose calendar is unconfirmed, e.g. "decision_due_flag_year"
     label: str  # "审理期限"
+    # The states in which the row still waits on that clock: only there is it overdue.
+    states: frozenset[str] = frozenset()
     # The clock that currently feeds the cache, when several could (a procedure switch).
     current: Callable[[Any], str] | None = None
 
@@ -44,6 +48,17 @@ class DueCache:
             return cn_date(due)
         year = getattr(obj, self.flag_field)
         return f"{year}年日历未确认" if year else "—"
+
+    def overdue_q(self, today: dt.date | None = None) -> Q:
+        """Rows past the cached due date and still waiting on its clock."""
+        today = today or timezone.localdate()
+        return Q(state__in=sorted(self.states), **{f"{self.field}__lt": today})
+
+    def is_overdue(self, obj: Any, today: dt.date | None = None) -> bool:
+        due = getattr(obj, self.field)
+        return (
+            obj.state in self.states and due is not None and due < (today or timezone.localdate())
+        )
 
     def refresh(self, obj: Any) -> None:
         """The receiver wrote the row through the clock's own copy of it; bring `obj` up to date

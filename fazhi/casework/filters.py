@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from fazhi.casework.forms import bootstrap
 from fazhi.indicators.scope import Scope
@@ -46,11 +45,6 @@ def year_filter(label: str) -> YearFilter:
             "max_value": message,
         },
     )
-
-
-def overdue_q(due_field: str, open_states: Any, today: dt.date | None = None) -> Q:
-    today = today or timezone.localdate()
-    return Q(state__in=list(open_states), **{f"{due_field}__lt": today})
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -116,7 +110,7 @@ class CaseFilter(django_filters.FilterSet):
     def by_overdue(self, qs: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
         spec = self.spec
         if value and spec is not None and spec.due_cache is not None:
-            return qs.filter(overdue_q(spec.due_cache.field, spec.open_states))
+            return qs.filter(spec.due_cache.overdue_q())
         return qs
 
     def by_mine(self, qs: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:

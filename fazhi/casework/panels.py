@@ -7,7 +7,6 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from fazhi import dashboard
-from fazhi.casework.filters import overdue_q
 from fazhi.casework.registry import ledgers
 from fazhi.org.access import visible
 
@@ -22,7 +21,7 @@ def ledger_panels(request: HttpRequest) -> str | None:
         qs = visible(spec.model, request.user).filter(state__in=list(spec.open_states))
         agg = {"open": Count("pk"), "overdue": Count("pk", filter=Q(pk__isnull=True))}
         if spec.due_cache is not None:
-            agg["overdue"] = Count("pk", filter=overdue_q(spec.due_cache.field, spec.open_states))
+            agg["overdue"] = Count("pk", filter=spec.due_cache.overdue_q())
         figures = qs.aggregate(**agg)
         if figures["open"]:
             out.append(render_to_string("casework/_panel.html", {"spec": spec, **figures}))

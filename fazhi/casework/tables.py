@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import django_tables2 as tables
-from django.utils import timezone
 from django.utils.html import format_html
 
 from fazhi.lib.cn_date import cn_date
@@ -23,15 +22,13 @@ class DueColumn(tables.Column):
     """The row's cached due date (`DueCache`): "2027年日历未确认" when that is why it is empty,
     and "（已超期）" on a row still open past it."""
 
-    def __init__(self, cache: Any, open_states: Any, **kwargs: Any) -> None:
+    def __init__(self, cache: Any, **kwargs: Any) -> None:
         kwargs.setdefault("empty_values", ())
         super().__init__(**kwargs)
         self.cache = cache
-        self.open_states = frozenset(open_states)
 
     def render(self, value: Any, record: Any) -> Any:
         text = self.cache.text(record)
-        if record.state in self.open_states and value is not None:
-            if value < timezone.localdate():
-                return format_html('<span class="clock-overdue">{}（已超期）</span>', text)
+        if self.cache.is_overdue(record):
+            return format_html('<span class="clock-overdue">{}（已超期）</span>', text)
         return text

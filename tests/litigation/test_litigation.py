@@ -293,3 +293,16 @@ def test_the_link_to_a_reconsideration_case_shows_on_both_pages(
         f'<a href="{case.get_absolute_url()}">{case.case_number}</a>（一审·示例县人民法院·待答辩举证）'
         in html
     )
+
+
+def test_only_a_case_still_awaiting_the_answer_is_overdue(new, coordinator):
+    from fazhi.ledgers.litigation.workflow import DUE
+
+    waiting = new("2025-03-03")  # due 18 March, never answered
+    answered = new("2025-03-03")
+    workflow.answer(answered, on=D("2025-03-25"), by=coordinator)  # late, but done
+    overdue = LitigationCase.objects.filter(DUE.overdue_q(D("2025-04-01")))
+    assert list(overdue) == [waiting]
+    assert DUE.is_overdue(waiting, D("2025-04-01")) and not DUE.is_overdue(
+        answered, D("2025-04-01")
+    )

@@ -11,19 +11,18 @@ from django.test import Client
 from django.urls import reverse
 
 from fazhi import audit
-from fazhi.casework.filters import overdue_q as _overdue_q
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.filters import CaseFilter
 from fazhi.ledgers.reconsideration.ledger import LEDGER
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import OPEN
+from fazhi.ledgers.reconsideration.workflow.base import DUE
 from fazhi.workcal.models import CalendarDay, CalendarYear, DayKind
 
 D = dt.date.fromisoformat
 
 
 def overdue_q(today: dt.date) -> Q:
-    return _overdue_q("decision_due_on", OPEN, today)
+    return DUE.overdue_q(today)
 
 
 pytestmark = pytest.mark.django_db

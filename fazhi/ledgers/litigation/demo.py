@@ -13,7 +13,15 @@ from typing import Any
 from django.utils import timezone
 
 from fazhi.casework.choices import ActCategory
-from fazhi.casework.demo import Place, company_name, dates_in, person_name, pick, places
+from fazhi.casework.demo import (
+    Place,
+    agency_name,
+    company_name,
+    dates_in,
+    person_name,
+    pick,
+    places,
+)
 from fazhi.ledgers.litigation import workflow
 from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import (
@@ -76,8 +84,13 @@ def _lawsuit(
     place: Place, received: dt.date, rng: random.Random, today: dt.date, by: Any, links: list[Any]
 ) -> None:
     category = rng.choice(list(ACTS))
-    dept = rng.choice(place.respondents)
     link = links.pop() if links and rng.random() < 0.5 else None
+    # After a 复议 the defendant is the agency whose act was reviewed (the 复议机关 joins it
+    # as co-defendant when it upheld the act).
+    dept = next(
+        (d for d in place.respondents if link and d.pk == link.respondent_department_id),
+        rng.choice(place.respondents),
+    )
     case = workflow.receive(
         LitigationCase(
             jurisdiction=place.jurisdiction,
@@ -88,7 +101,7 @@ def _lawsuit(
             complaint_received_on=received,
             plaintiffs=person_name(rng) if rng.random() < 0.8 else company_name(rng),
             defendant_department=dept,
-            defendant_name=f"{place.jurisdiction.name}{dept.name}",
+            defendant_name=agency_name(place.jurisdiction, dept),
             act_category=category,
             act_description=ACTS[category],
             reconsideration_case_id=link.pk if link else None,
@@ -128,7 +141,7 @@ def _lawsuit(
     if served is None:
         return
     limit = served + dt.timedelta(days=16)
-    if rng.random() < 0.25 and served + DAY * 10 <= today:
+    if rng.random() < 0.25 and served + DAY * 25 <= today:
         workflow.appeal(case, on=served + DAY * 10, appellant="plaintiff", by=by)
         second = workflow.receive(
             LitigationCase(

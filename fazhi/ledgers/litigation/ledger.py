@@ -41,6 +41,7 @@ def detail_context(request: HttpRequest, case: LitigationCase) -> dict[str, Any]
         badges.insert(0, (case.get_disposition_display(), "danger" if case.is_loss else "success"))
     return {
         "hearings": list(case.hearings.order_by("scheduled_for", "id")),
+        "next_instances": list(case.next_instances.order_by("id")),
         "reconsideration": ref,
         "badges": badges,
     }

@@ -6,7 +6,6 @@ import django_tables2 as tables
 
 from fazhi.casework.tables import TABLE_ATTRS, DateColumn, DueColumn
 from fazhi.ledgers.litigation.models import LitigationCase
-from fazhi.ledgers.litigation.states import PENDING
 from fazhi.ledgers.litigation.workflow import DUE
 
 
@@ -19,7 +18,7 @@ class CaseTable(tables.Table):
     complaint_received_on = DateColumn(verbose_name="收到起诉状副本")
     state = tables.Column(verbose_name="状态")
     disposition = tables.Column(verbose_name="裁判结果")
-    answer_due_on = DueColumn(DUE, PENDING[:1], verbose_name="答辩举证期限")
+    answer_due_on = DueColumn(DUE, verbose_name="答辩举证期限")
 
     class Meta:
         model = LitigationCase

@@ -46,6 +46,7 @@ DUE = DueCache(
     field="answer_due_on",
     flag_field="answer_due_flag_year",
     label="答辩举证期限",
+    states=frozenset({State.RECEIVED}),
 )
 
 

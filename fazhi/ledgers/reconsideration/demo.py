@@ -19,6 +19,7 @@ from django.utils import timezone
 from fazhi.casework.demo import (
     PLACES,
     Place,
+    agency_name,
     company_name,
     dates_in,
     person_name,
@@ -127,7 +128,7 @@ def simulate(
         channel=rng.choices(Channel.values, weights=[45, 25, 25, 5])[0],
         applicant_names=name,
         respondent_department=respondent,
-        respondent_name=f"{place.jurisdiction.name}{respondent.name}",
+        respondent_name=agency_name(place.jurisdiction, respondent),
         act_category=category,
         act_description=rng.choice(ACTS[category]),
         request="请求撤销该行政行为"
@@ -322,7 +323,7 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
             jurisdiction=place.jurisdiction,
             handling_department=place.handling,
             respondent_department=respondent,
-            respondent_name=f"{place.jurisdiction.name}{respondent.name}",
+            respondent_name=agency_name(place.jurisdiction, respondent),
             act_category=ActCategory.PENALTY,
             act_description=act,
             request="请求撤销该行政处罚决定",

@@ -8,7 +8,6 @@ import django_tables2 as tables
 
 from fazhi.casework.tables import TABLE_ATTRS, DateColumn, DueColumn
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import OPEN
 from fazhi.ledgers.reconsideration.workflow.base import DUE
 
 
@@ -20,7 +19,7 @@ class CaseTable(tables.Table):
     received_on = DateColumn(verbose_name="收到申请")
     state = tables.Column(verbose_name="状态")
     outcome = tables.Column(verbose_name="结案方式")
-    decision_due_on = DueColumn(DUE, OPEN, verbose_name="审理期限届满")
+    decision_due_on = DueColumn(DUE, verbose_name="审理期限届满")
     law_version = tables.Column(verbose_name="法律版本")
 
     class Meta:

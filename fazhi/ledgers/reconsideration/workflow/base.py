@@ -6,12 +6,14 @@ from fazhi.casework.due import DueCache
 from fazhi.casework.effects import stop_if_open
 from fazhi.casework.transitions import TransitionError, not_after_today, not_before
 from fazhi.ledgers.reconsideration.clocks import DECISION_CLOCKS, specs_for
+from fazhi.ledgers.reconsideration.states import OPEN
 
 DUE = DueCache(
     clocks=DECISION_CLOCKS,
     field="decision_due_on",
     flag_field="decision_due_flag_year",
     label="审理期限",
+    states=frozenset(OPEN),
     current=lambda case: specs_for(case).decision.name,
 )
 
