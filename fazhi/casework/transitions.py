@@ -89,6 +89,29 @@ def not_after_today(on: dt.date | None, what: str) -> None:
         raise TransitionError(f"{what}（{cn_date(on)}）不能晚于今天（{cn_date(today)}）")
 
 
+def notice_problem(
+    notice_on: dt.date | None,
+    *,
+    what: str,
+    earliest: dt.date | None,
+    earliest_what: str,
+    event_on: dt.date | None,
+    event_what: str,
+) -> str | None:
+    """A notice recorded with a scheduled event (听证通知, 出庭通知): not before `earliest`, not
+    after today, not after the event itself. None when there is no notice or it is fine."""
+    if notice_on is None:
+        return None
+    try:
+        not_before(notice_on, earliest, what, earliest_what)
+        not_after_today(notice_on, what)
+    except TransitionError as exc:
+        return exc.message
+    if event_on is not None and notice_on > event_on:
+        return f"{what}不能晚于{event_what}"
+    return None
+
+
 def within_a_year(on: dt.date | None, what: str) -> None:
     """For what is scheduled ahead (a hearing): at most a year from today (29 Feb → 28 Feb)."""
     latest = horizon()

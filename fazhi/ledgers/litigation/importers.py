@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
-
 from fazhi import clocks
 from fazhi.casework.choices import ActCategory
+from fazhi.casework.sheets import case_number_problems, date_problems, import_context
 from fazhi.imports import registry
 from fazhi.imports.columns import Column
 from fazhi.imports.history import insert_values_audited
@@ -25,7 +24,6 @@ from fazhi.ledgers.litigation.states import (
     WithdrawalReason,
 )
 from fazhi.ledgers.litigation.workflow import NUMBERING
-from fazhi.org.models import Department
 
 COLUMNS = [
     Column("case_number", "案号", max_length=40, width=20, comment="可留空，由系统自动编号"),
@@ -63,57 +61,15 @@ DATE_ORDER = [
 
 
 def context_for(user: Any) -> dict[str, Any] | None:
-    if not user.has_perm("litigation.add_case") or user.jurisdiction_id is None:
-        return None
-    departments = {
-        d.name: d for d in Department.objects.filter(jurisdiction_id=user.jurisdiction_id)
-    }
-    handling = (
-        user.department
-        if user.department is not None
-        else next((d for d in departments.values() if d.is_legal_office), None)
-    )
-    if handling is None:
-        return None
-    return {"jurisdiction": user.jurisdiction, "handling": handling, "departments": departments}
+    return import_context(user, "litigation.add_case")
 
 
 def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Problem]:
-    numbers = [v["case_number"] for _, v in rows if v["case_number"]]
-    taken = set(
-        LitigationCase.objects.filter(
-            jurisdiction=context["jurisdiction"], case_number__in=numbers
-        ).values_list("case_number", flat=True)
-    )
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for n, v in rows:
-        number = v["case_number"]
-        if not number:
-            continue
-        if number in seen:
-            problems.append(Problem(n, "案号", f"案号“{number}”与第{seen[number]}行重复"))
-        seen.setdefault(number, n)
-        if number in taken:
-            problems.append(Problem(n, "案号", f"案号“{number}”已被使用"))
-        elif NUMBERING.parse(number) is None:
-            problems.append(Problem(n, "案号", f"案号格式应为“{NUMBERING.example()}”"))
-    return problems
+    return case_number_problems(rows, LitigationCase, context["jurisdiction"], NUMBERING)
 
 
 def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
-    out: list[Problem] = []
-    last_label, last = None, None
-    today = timezone.localdate()
-    for key, label in DATE_ORDER:
-        d = v.get(key)
-        if d is None:
-            continue
-        if d > today:
-            out.append(Problem(n, label, f"{label}晚于今天"))
-        if last is not None and d < last:
-            out.append(Problem(n, label, f"{label}早于{last_label}"))
-        last_label, last = label, d
+    out = date_problems(n, v, DATE_ORDER)
     if v["disposition"] and v["decided_on"] is None:
         out.append(Problem(n, "裁判日期", "已填写裁判结果，请填写裁判日期"))
     if v["decided_on"] is not None and not v["disposition"]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from fazhi.casework.registry import LedgerSpec, register
+from fazhi.casework.sheets import legal_office_or_404
 from fazhi.indicators.scope import Scope
 from fazhi.ledgers.litigation import workflow
 from fazhi.ledgers.litigation.documents import DOCUMENTS
@@ -19,19 +20,13 @@ from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import OPEN
 from fazhi.ledgers.litigation.tables import CaseTable
 from fazhi.ledgers.reconsideration.api import get_ref
-from fazhi.org.models import Department
 
 
 def new_case(user: Any) -> LitigationCase:
-    """A lawsuit goes to the user's jurisdiction; the coordinating office is its legal office."""
-    if user.jurisdiction is None:
-        raise Http404("请先为您的账号指定所属区划")
-    handling = user.department or (
-        Department.objects.filter(jurisdiction=user.jurisdiction, is_legal_office=True).first()
+    """A lawsuit goes to the user's jurisdiction; its legal office coordinates the response."""
+    return LitigationCase(
+        jurisdiction=user.jurisdiction, handling_department=legal_office_or_404(user)
     )
-    if handling is None:
-        raise Http404("本区划尚未设置司法行政部门")
-    return LitigationCase(jurisdiction=user.jurisdiction, handling_department=handling)
 
 
 def detail_context(request: HttpRequest, case: LitigationCase) -> dict[str, Any]:

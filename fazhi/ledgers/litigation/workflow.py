@@ -17,6 +17,7 @@ from fazhi.casework.transitions import (
     TransitionError,
     not_after_today,
     not_before,
+    notice_problem,
 )
 from fazhi.ledgers.litigation.clocks import (
     APPEAL_JUDGMENT,
@@ -124,17 +125,14 @@ answer = Transition(
 
 
 def _schedule_checks(case: LitigationCase, ctx: Ctx) -> str | None:
-    notice = ctx["notice_received_on"]
-    if notice is None:
-        return None
-    try:
-        not_before(notice, case.complaint_received_on, "收到出庭通知日期", "收到起诉状副本日期")
-        not_after_today(notice, "收到出庭通知日期")
-    except TransitionError as exc:
-        return exc.message
-    if ctx.on is not None and notice > ctx.on:
-        return "收到出庭通知日期不能晚于开庭日期"
-    return None
+    return notice_problem(
+        ctx["notice_received_on"],
+        what="收到出庭通知日期",
+        earliest=case.complaint_received_on,
+        earliest_what="收到起诉状副本日期",
+        event_on=ctx.on,
+        event_what="开庭日期",
+    )
 
 
 def _scheduled(case: LitigationCase, ctx: Ctx) -> None:

@@ -11,9 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from django.utils import timezone
-
 from fazhi import clocks
+from fazhi.casework.sheets import case_number_problems, date_problems, import_context
 from fazhi.clocks.models import PauseKind
 from fazhi.imports import registry
 from fazhi.imports.columns import Column
@@ -37,7 +36,6 @@ from fazhi.ledgers.reconsideration.states import (
 )
 from fazhi.ledgers.reconsideration.workflow.intake import NUMBERING
 from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, start_application_period
-from fazhi.org.models import Department
 
 # 处理结果: the outcomes plus the three ways an application ends before acceptance.
 RESULT_CHOICES = [
@@ -224,65 +222,17 @@ DATE_ORDER = [
 
 def context_for(user: Any) -> dict[str, Any] | None:
     """Rows go to the user's jurisdiction and its 复议机构; only those who may register cases import."""
-    if not user.has_perm("reconsideration.add_case") or user.jurisdiction_id is None:
-        return None
-    handling = (
-        user.department
-        if user.department and user.department.is_legal_office
-        else (
-            Department.objects.filter(
-                jurisdiction_id=user.jurisdiction_id, is_legal_office=True
-            ).first()
-        )
-    )
-    if handling is None:
-        return None
-    departments = {
-        d.name: d for d in Department.objects.filter(jurisdiction_id=user.jurisdiction_id)
-    }
-    return {"jurisdiction": user.jurisdiction, "handling": handling, "departments": departments}
+    return import_context(user, "reconsideration.add_case")
 
 
 def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    numbers = [v["case_number"] for _, v in rows if v["case_number"]]
-    taken = (
-        set(
-            ReconsiderationCase.objects.filter(
-                jurisdiction=context["jurisdiction"], case_number__in=numbers
-            ).values_list("case_number", flat=True)
-        )
-        if numbers
-        else set()
-    )
-    for n, v in rows:
-        number = v["case_number"]
-        if not number:
-            continue
-        if number in seen:
-            problems.append(Problem(n, "案号", f"案号“{number}”与第{seen[number]}行重复"))
-        seen.setdefault(number, n)
-        if number in taken:
-            problems.append(Problem(n, "案号", f"案号“{number}”已被使用"))
-    return problems
+    return case_number_problems(rows, ReconsiderationCase, context["jurisdiction"])
 
 
 def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
-    out: list[Problem] = []
-    last_label, last = None, None
-    for key, label in DATE_ORDER:
-        d = v.get(key)
-        if d is None:
-            continue
-        if last is not None and d < last:
-            out.append(Problem(n, label, f"{label}早于{last_label}"))
-        last_label, last = label, d
-    today = timezone.localdate()  # Shanghai's day, whatever the server's TZ
-    for key, label in (*DATE_ORDER, ("suspended_on", "中止日期"), ("hearing_on", "听证日期")):
-        d = v.get(key)
-        if d is not None and d > today:
-            out.append(Problem(n, label, f"{label}晚于今天"))
+    out = date_problems(
+        n, v, DATE_ORDER, also_past=(("suspended_on", "中止日期"), ("hearing_on", "听证日期"))
+    )
     if check_knew_on(v["knew_of_act_on"], v["received_on"]):
         out.append(Problem(n, "知道该行政行为之日", "知道该行政行为之日晚于收到申请日期"))
     out += split_applicants(n, v)[1]

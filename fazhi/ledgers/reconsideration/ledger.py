@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from fazhi.casework.registry import Lapse, LedgerSpec, register
+from fazhi.casework.sheets import legal_office_or_404
 from fazhi.ledgers.litigation.api import lawsuits_after_reconsideration
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.documents import DOCUMENTS
@@ -18,22 +19,13 @@ from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import OPEN
 from fazhi.ledgers.reconsideration.tables import CaseTable
 from fazhi.ledgers.reconsideration.workflow.base import DUE
-from fazhi.org.models import Department
 
 
 def new_case(user: Any) -> ReconsiderationCase:
     """A new application goes to the user's jurisdiction and its 复议机构 (the 司法行政部门)."""
-    if user.jurisdiction is None:
-        raise Http404("请先为您的账号指定所属区划")
-    if user.department is not None and user.department.is_legal_office:
-        handling = user.department
-    else:
-        handling = Department.objects.filter(
-            jurisdiction=user.jurisdiction, is_legal_office=True
-        ).first()
-    if handling is None:
-        raise Http404("本区划尚未设置司法行政部门（复议机构）")
-    return ReconsiderationCase(jurisdiction=user.jurisdiction, handling_department=handling)
+    return ReconsiderationCase(
+        jurisdiction=user.jurisdiction, handling_department=legal_office_or_404(user)
+    )
 
 
 def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 from django import forms
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, Transition, not_after_today, not_before
+from fazhi.casework.transitions import Ctx, Transition, notice_problem
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
@@ -292,19 +292,14 @@ switch_to_ordinary = Transition(
 
 
 def _notice_date(case: ReconsiderationCase, ctx: Ctx) -> str | None:
-    notice_on = ctx["notice_on"]
-    if notice_on is None:
-        return None
-    from fazhi.casework.transitions import TransitionError
-
-    try:
-        not_before(notice_on, case.accepted_on, "听证通知日期", "受理日期")
-        not_after_today(notice_on, "听证通知日期")
-    except TransitionError as exc:
-        return exc.message
-    if ctx.on is not None and notice_on > ctx.on:
-        return "听证通知日期不能晚于听证日期"
-    return None
+    return notice_problem(
+        ctx["notice_on"],
+        what="听证通知日期",
+        earliest=case.accepted_on,
+        earliest_what="受理日期",
+        event_on=ctx.on,
+        event_what="听证日期",
+    )
 
 
 def _scheduled(case: ReconsiderationCase, ctx: Ctx) -> None:
