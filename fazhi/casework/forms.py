@@ -13,22 +13,9 @@ from django.utils import timezone
 
 from fazhi.casework.transitions import Transition, horizon
 from fazhi.lib.cn_date import cn_date
+from fazhi.widgets import bootstrap
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def bootstrap(fields: Mapping[str, forms.Field]) -> None:
-    """Bootstrap classes on every widget (the templates render fields one by one)."""
-    for f in fields.values():
-        widget = f.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select):
-            css = "form-select form-select-sm"
-        else:
-            css = "form-control form-control-sm"
-        if css not in widget.attrs.get("class", ""):
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
 
 
 class BootstrapMixin:

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from fazhi.widgets import bootstrap
+
 EXAMPLE = "元旦 2027-01-01\n春节 2027-02-06 至 2027-02-13 补班 2027-01-31 2027-02-20"
 
 
@@ -20,5 +22,4 @@ class YearEntryForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.setdefault("class", "form-control")
+        bootstrap(self.fields)
