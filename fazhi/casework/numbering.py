@@ -92,3 +92,30 @@ def _locked_counter(ledger: str, jurisdiction: Jurisdiction, year: int) -> Numbe
     return NumberCounter.objects.select_for_update().get(
         ledger=ledger, jurisdiction=jurisdiction, year=year
     )
+
+
+def register_row(obj: Any, numbering: Numbering, *, year: int, by: Any) -> None:
+    """Save a new row under its 案号 with one 'received' history entry: a typed number must be
+    free (its year and serial are read from it), a blank one gets the next of `year`."""
+    from fazhi.casework.transitions import TransitionError
+
+    model = type(obj)
+    if obj.case_number:
+        obj.case_number = obj.case_number.strip()
+        if model._default_manager.filter(
+            jurisdiction=obj.jurisdiction, case_number=obj.case_number
+        ).exists():
+            raise TransitionError(
+                f"案号“{obj.case_number}”已被使用，请留空由系统编号或改用其他案号"
+            )
+        obj.case_year, obj.case_serial = numbering.parse(obj.case_number) or (year, None)
+    else:
+        obj.case_year = year
+        ((obj.case_serial, obj.case_number),) = numbering.allocate(model, obj.jurisdiction, year)
+    obj._change_reason = "event:received"
+    obj._history_user = by
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:
+        raise TransitionError(f"案号“{obj.case_number}”已被使用，请重试") from exc

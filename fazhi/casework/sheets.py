@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from fazhi.casework.numbering import Numbering
+from fazhi.imports.columns import Column
 from fazhi.imports.sheet import Problem
 from fazhi.org.models import Department
 
@@ -102,4 +103,36 @@ def date_problems(
         d = v.get(key)
         if d is not None and d > today:
             out.append(Problem(n, label, f"{label}晚于今天"))
+    return out
+
+
+def model_columns(
+    model: Any, names: Sequence[str], *, required: Sequence[str] = (), **extra: dict[str, Any]
+) -> list[Column]:
+    """Sheet columns read off the model's fields: header = verbose_name, the kind and drop-down
+    list from the field, its max_length; a foreign key is written as the related row's name.
+    `extra[name]` adds or overrides Column arguments (header, comment, width, getter…)."""
+    from django.db import models as m
+
+    out = []
+    for name in names:
+        f = model._meta.get_field(name)
+        kw: dict[str, Any] = {"required": name in required}
+        if f.choices:
+            kw.update(kind="choice", choices=[(str(k), str(v)) for k, v in f.choices])
+        elif isinstance(f, m.DateField):
+            kw["kind"] = "date"
+        elif isinstance(f, m.BooleanField):
+            kw["kind"] = "bool"
+        elif isinstance(f, m.IntegerField):
+            kw["kind"] = "int"
+        elif isinstance(f, m.ForeignKey):
+            kw["max_length"] = 80
+            kw["getter"] = lambda obj, n=name: str(getattr(obj, n) or "")
+        elif getattr(f, "max_length", None):
+            kw["max_length"] = f.max_length
+        if isinstance(f, (m.TextField,)) or kw.get("max_length", 0) >= 100:
+            kw["width"] = 24
+        kw.update(extra.get(name, {}))
+        out.append(Column(name, kw.pop("header", str(f.verbose_name)), **kw))
     return out

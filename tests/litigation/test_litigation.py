@@ -253,11 +253,11 @@ def test_import_is_all_or_nothing_with_row_errors(coordinator, police):
     headers = [
         "受理法院",
         "审级",
-        "收到起诉状副本日期",
+        "收到起诉状（上诉状）副本日期",
         "原告",
         "被告部门",
         "被告",
-        "被诉行为类别",
+        "被诉行政行为类别",
         "被诉行政行为",
     ]
     data = workbook_bytes(headers, [dict(zip(headers, r, strict=True)) for r in rows])

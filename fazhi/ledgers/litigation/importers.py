@@ -7,50 +7,60 @@ import datetime as dt
 from typing import Any
 
 from fazhi import clocks
-from fazhi.casework.choices import ActCategory
-from fazhi.casework.sheets import case_number_problems, date_problems, import_context
+from fazhi.casework.sheets import (
+    case_number_problems,
+    date_problems,
+    import_context,
+    model_columns,
+)
 from fazhi.imports import registry
-from fazhi.imports.columns import Column
 from fazhi.imports.history import insert_values_audited
 from fazhi.imports.sheet import Problem, SheetSpec
 from fazhi.ledgers.litigation.clocks import DEFENCE
 from fazhi.ledgers.litigation.models import LitigationCase
 from fazhi.ledgers.litigation.states import (
-    DecisionKind,
     Disposition,
     Instance,
     MandatoryAttendance,
     State,
-    WithdrawalReason,
 )
 from fazhi.ledgers.litigation.workflow import NUMBERING
 
-COLUMNS = [
-    Column("case_number", "案号", max_length=40, width=20, comment="可留空，由系统自动编号"),
-    Column("court_case_number", "法院案号", max_length=60, width=22),
-    Column("court_name", "受理法院", required=True, max_length=60, width=20),
-    Column("trial_level", "审级", "choice", required=True, choices=Instance.choices),
-    Column("complaint_received_on", "收到起诉状副本日期", "date", required=True),
-    Column("plaintiffs", "原告", required=True, max_length=200, width=20),
-    Column(
+COLUMNS = model_columns(
+    LitigationCase,
+    [
+        "case_number",
+        "court_case_number",
+        "court_name",
+        "trial_level",
+        "complaint_received_on",
+        "plaintiffs",
         "defendant_department",
-        "被告部门",
-        max_length=80,
-        comment="本区划部门全称；被告为人民政府的留空",
-        getter=lambda c: c.defendant_department.name if c.defendant_department_id else "",
-    ),
-    Column("defendant_name", "被告", required=True, max_length=100, width=20),
-    Column("act_category", "被诉行为类别", "choice", required=True, choices=ActCategory.choices),
-    Column("act_description", "被诉行政行为", required=True, max_length=300, width=30),
-    Column("mandatory_attendance", "应当出庭情形", "choice", choices=MandatoryAttendance.choices),
-    Column("answered_on", "答辩举证日期", "date"),
-    Column("decision_kind", "裁判类型", "choice", choices=DecisionKind.choices),
-    Column("disposition", "裁判结果", "choice", choices=Disposition.choices),
-    Column("decided_on", "裁判日期", "date"),
-    Column("withdrawal_reason", "撤诉原因", "choice", choices=WithdrawalReason.choices),
-    Column("effective_on", "生效日期", "date"),
-    Column("notes", "备注", max_length=2000, width=30),
-]
+        "defendant_name",
+        "act_category",
+        "act_description",
+        "mandatory_attendance",
+        "answered_on",
+        "decision_kind",
+        "disposition",
+        "decided_on",
+        "withdrawal_reason",
+        "effective_on",
+        "notes",
+    ],
+    required=[
+        "court_name",
+        "trial_level",
+        "complaint_received_on",
+        "plaintiffs",
+        "defendant_name",
+        "act_category",
+        "act_description",
+    ],
+    case_number={"comment": "可留空，由系统自动编号"},
+    defendant_department={"header": "被告部门", "comment": "本区划部门全称；被告为人民政府的留空"},
+    notes={"max_length": 2000},
+)
 
 DATE_ORDER = [
     ("complaint_received_on", "收到起诉状副本日期"),
@@ -110,7 +120,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
         year: iter(NUMBERING.allocate(LitigationCase, jurisdiction, year, count=n, skip=typed))
         for year, n in need.items()
     }
-    values = []
+    values = []  # the columns the sheet has; the rest take their defaults (fast.insert_values)
     for v in rows:
         received: dt.date = v["complaint_received_on"]
         if v["case_number"]:
@@ -130,33 +140,20 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 court_case_number=v["court_case_number"],
                 court_name=v["court_name"],
                 trial_level=v["trial_level"],
-                previous_instance_id=None,
                 state=_state(v),
                 plaintiffs=v["plaintiffs"],
                 defendant_department_id=dept.pk if dept else None,
                 defendant_name=v["defendant_name"],
                 act_category=v["act_category"],
                 act_description=v["act_description"],
-                claims="",
-                reconsideration_case_id=None,
-                handler_id=None,
-                counsel="",
                 mandatory_attendance=v["mandatory_attendance"] or MandatoryAttendance.NONE,
                 complaint_received_on=received,
                 answered_on=v["answered_on"],
-                answered_on_time=None,
                 decision_kind=v["decision_kind"] or "",
                 disposition=v["disposition"] or "",
                 decided_on=v["decided_on"],
-                decision_served_on=None,
                 withdrawal_reason=v["withdrawal_reason"] or "",
-                act_changed_on=None,
-                appealed_on=None,
-                appellant="",
                 effective_on=v["effective_on"],
-                performed_on=None,
-                answer_due_on=None,
-                answer_due_flag_year=None,
                 notes=v["notes"],
             )
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from fazhi import clocks
 from fazhi.casework.due import DueCache
 from fazhi.casework.effects import stop_if_open
-from fazhi.casework.numbering import Numbering
+from fazhi.casework.numbering import Numbering, register_row
 from fazhi.casework.transitions import (
     Ctx,
     Transition,
@@ -52,9 +52,7 @@ DUE = DueCache(
 
 
 @transaction.atomic
-def receive(
-    case: LitigationCase, *, by: Any, children: Any = (), hearings: Any = ()
-) -> LitigationCase:
+def receive(case: LitigationCase, *, by: Any, children: Any = ()) -> LitigationCase:
     """登记: the 案号, and the defence clock from receipt of the complaint copy."""
     if case.pk is not None:
         raise TransitionError("该案件已登记")
@@ -67,21 +65,7 @@ def receive(
     if case.trial_level == Instance.SECOND and case.previous_instance_id is None:
         raise TransitionError("二审案件须选择前审（一审）案件")
     case.state = State.RECEIVED
-    if case.case_number:
-        parsed = NUMBERING.parse(case.case_number)
-        case.case_year, case.case_serial = parsed or (case.complaint_received_on.year, None)
-    else:
-        case.case_year = case.complaint_received_on.year
-        ((case.case_serial, case.case_number),) = NUMBERING.allocate(
-            LitigationCase, case.jurisdiction, case.case_year
-        )
-    case._change_reason = "event:received"  # type: ignore[attr-defined]
-    case._history_user = by  # type: ignore[attr-defined]
-    try:
-        with transaction.atomic():
-            case.save()
-    except IntegrityError as exc:
-        raise TransitionError(f"案号“{case.case_number}”已被使用，请重试") from exc
+    register_row(case, NUMBERING, year=case.complaint_received_on.year, by=by)
     if case.trial_level != Instance.SECOND:
         clocks.start(case, DEFENCE, on=case.complaint_received_on, by=by)
         DUE.refresh(case)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from fazhi import clocks
-from fazhi.casework.numbering import Numbering
+from fazhi.casework.numbering import Numbering, register_row
 from fazhi.casework.transitions import TransitionError, not_after_today
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
@@ -54,29 +54,9 @@ def receive(
         case.law_version = law_version_for(case.received_on)
     elif case.law_version != law_version_for(case.received_on) and not case.law_version_reason:
         raise TransitionError("适用法律版本与收到申请日期不符，调整须填写理由")
-    if case.case_number:
-        case.case_number = case.case_number.strip()
-        if ReconsiderationCase.objects.filter(
-            jurisdiction=case.jurisdiction, case_number=case.case_number
-        ).exists():
-            raise TransitionError(
-                f"案号“{case.case_number}”已被使用，请留空由系统编号或改用其他案号"
-            )
-        parsed = NUMBERING.parse(case.case_number)
-        case.case_year = parsed[0] if parsed else case.received_on.year
-        case.case_serial = parsed[1] if parsed else None
-    else:
-        case.case_year = case.received_on.year
-        ((case.case_serial, case.case_number),) = allocate_number(case.jurisdiction, case.case_year)
     applicant_rows = [Applicant(**a) for a in [*applicants, *children]]
     case.applicant_names = "、".join(a.name for a in applicant_rows)[:200]
-    case._change_reason = "event:received"  # type: ignore[attr-defined]
-    case._history_user = by  # type: ignore[attr-defined]
-    try:
-        with transaction.atomic():
-            case.save()
-    except IntegrityError as exc:
-        raise TransitionError(f"案号“{case.case_number}”已被使用，请重试") from exc
+    register_row(case, NUMBERING, year=case.received_on.year, by=by)
     for a in applicant_rows:
         a.case = case
         a._history_user = by  # type: ignore[attr-defined]
