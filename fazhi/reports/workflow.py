@@ -33,12 +33,30 @@ _submit_for_review = _transition(
 _return_to_draft = _transition(
     "return_to_draft", "退回修改", Status.REVIEW, Status.DRAFT, "returned"
 )
+def drafters(report: AnnualReport) -> set[int]:
+    """Who drafted the report: created it, or sent it for review (from its history)."""
+    history = report.history.filter(history_user__isnull=False)  # type: ignore[attr-defined]
+    created = history.filter(history_type="+")
+    sent = history.filter(history_change_reason__startswith="event:submitted_for_review")
+    return set(created.values_list("history_user_id", flat=True)) | set(
+        sent.values_list("history_user_id", flat=True)
+    )
+
+
+def _second_person(report: AnnualReport, ctx: Any) -> str | None:
+    """Two people for 起草 and 定稿, as the calendar already requires for its confirmation."""
+    if getattr(ctx.by, "pk", None) in drafters(report):
+        return "报告须由起草人以外的人审核定稿：您起草或提交了本报告，请由另一位有权限的人员定稿"
+    return None
+
+
 _approve = _transition(
     "approve",
     "定稿",
     Status.REVIEW,
     Status.FINAL,
     "approved",
+    checks=(_second_person,),
     changes=lambda r, ctx: {"issued_on": r.issued_on or ctx["today"]},
 )
 _submit = _transition(

@@ -142,3 +142,19 @@ def test_deadlines_are_the_day_before_1_march_and_1_april() -> None:
     assert submit.due_on == dt.date(2026, 2, 28)
     assert submit.describe(dt.date(2026, 2, 28)) == "报送上级：今天（2026年2月28日）是最后一天"
     assert submit.describe(dt.date(2026, 3, 2)) == "报送上级：已逾期2天（期限2026年2月28日）"
+
+
+def test_the_person_who_sent_the_report_for_review_cannot_approve_it(
+    fake, county, coordinator, head
+) -> None:
+    """Two people for 起草 and 定稿 (issue 17): the sender is refused, another person approves."""
+    report = draft(county, 2025, by=coordinator)
+    workflow.submit_for_review(report, by=coordinator)
+    reasons = {i.key: "已核实" for i in reconcile(report).blocking}
+    with pytest.raises(workflow.TransitionError, match="须由起草人以外的人审核定稿"):
+        workflow.approve(report, by=coordinator, reasons=reasons)
+    report.refresh_from_db()
+    assert report.status == Status.REVIEW and not report.acknowledgements.exists()
+    workflow.approve(report, by=head, reasons=reasons)
+    report.refresh_from_db()
+    assert report.status == Status.FINAL
