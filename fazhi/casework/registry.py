@@ -68,6 +68,9 @@ class LedgerSpec:
     after_edit: Callable[[Any, Any], None] | None = None  # (obj, by): e.g. start a period
     list_summary: Callable[[Any, Any], str] | None = None  # (request, rows) -> HTML above the list
     figures: Any = None  # its casework.indicators.ModelLedger, for the generic tests
+    # Sheet columns holding personal data (ID, phone): masked in the export for those who do not
+    # handle the ledger's rows (key → masking function from fazhi.lib.mask).
+    personal_columns: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
     # A freshly registered row for the generic tests: sample(jurisdiction, legal office, other
     # department, user, received_on) -> row, registered through `receive`.
     sample: Callable[..., Any] | None = None

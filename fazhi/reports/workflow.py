@@ -33,6 +33,8 @@ _submit_for_review = _transition(
 _return_to_draft = _transition(
     "return_to_draft", "退回修改", Status.REVIEW, Status.DRAFT, "returned"
 )
+
+
 def drafters(report: AnnualReport) -> set[int]:
     """Who drafted the report: created it, or sent it for review (from its history)."""
     history = report.history.filter(history_user__isnull=False)  # type: ignore[attr-defined]

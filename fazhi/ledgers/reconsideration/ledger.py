@@ -19,6 +19,7 @@ from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import OPEN
 from fazhi.ledgers.reconsideration.tables import CaseTable
 from fazhi.ledgers.reconsideration.workflow.base import DUE
+from fazhi.lib.mask import mask_id, mask_phone
 
 
 def new_case(user: Any) -> ReconsiderationCase:
@@ -108,5 +109,6 @@ LEDGER = register(
         after_edit=lambda case, by: workflow.start_application_period(case, by=by),
         figures=FIGURES,
         sample=sample,
+        personal_columns={"applicant_id_number": mask_id, "applicant_phone": mask_phone},
     )
 )
