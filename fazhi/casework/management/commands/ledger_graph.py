@@ -14,7 +14,7 @@ class Command(BaseCommand):
     help = "输出台账办理流程的状态图（Mermaid），用于 docs/ledgers/<台账>.md"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("ledger", help="台账代码，如 reconsideration、litigation")
+        parser.add_argument("ledger", help="台账代码（即 /ledgers/ 之后的一段）")
 
     def handle(self, *args: Any, ledger: str, **options: Any) -> None:
         spec = get(ledger)
