@@ -31,3 +31,22 @@ def stop_if_open(
         if clock.kind != KIND_ADVANCE_NOTICE and began is not None:
             on = max(on, began)
         clocks.stop(obj, spec, on=on, by=by, outcome=outcome, outcome_label=outcome_label)
+
+
+def schedule_notice(
+    obj: Any, spec: ClockSpec | None, *, event_on: dt.date, notice_on: dt.date | None, by: Any
+) -> None:
+    """An advance-notice clock for a scheduled event (a hearing): counted back from `event_on`;
+    moved with the event while the notice is not recorded; stopped on `notice_on` if given. Once
+    a notice is on record the clock stays as it was (the history keeps the move)."""
+    if spec is None:
+        return
+    clock = clocks.get(obj, spec)
+    if clock is None or clock.start_on is None:
+        clocks.start(obj, spec, on=event_on, by=by)
+    elif clock.is_open:
+        clocks.restart(obj, spec, on=event_on, by=by)
+    else:
+        return
+    if notice_on is not None:
+        clocks.stop(obj, spec, on=notice_on, by=by)

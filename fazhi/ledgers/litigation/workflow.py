@@ -9,7 +9,7 @@ from django.db import transaction
 
 from fazhi import clocks
 from fazhi.casework.due import DueCache
-from fazhi.casework.effects import stop_if_open
+from fazhi.casework.effects import schedule_notice, stop_if_open
 from fazhi.casework.numbering import Numbering, register_row
 from fazhi.casework.transitions import (
     Ctx,
@@ -120,19 +120,13 @@ def _schedule_checks(case: LitigationCase, ctx: Ctx) -> str | None:
 
 
 def _scheduled(case: LitigationCase, ctx: Ctx) -> None:
-    assert ctx.on is not None
     Hearing.objects.create(
-        case=case, scheduled_for=ctx.on, notice_received_on=ctx["notice_received_on"]
+        case=case, scheduled_for=ctx.day, notice_received_on=ctx["notice_received_on"]
     )
-    clock = clocks.get(case, APPEARANCE_NOTICE)
-    if clock is None or clock.start_on is None:
-        clocks.start(case, APPEARANCE_NOTICE, on=ctx.day, by=ctx.by)
-    elif clock.is_open:
-        clocks.restart(case, APPEARANCE_NOTICE, on=ctx.day, by=ctx.by)
-    else:
-        return  # the notice of an earlier session is on record; the new one is on its row
-    if ctx["notice_received_on"] is not None:
-        clocks.stop(case, APPEARANCE_NOTICE, on=ctx["notice_received_on"], by=ctx.by)
+    # The case's clock follows the first notice; later sessions keep theirs on the hearing row.
+    schedule_notice(
+        case, APPEARANCE_NOTICE, event_on=ctx.day, notice_on=ctx["notice_received_on"], by=ctx.by
+    )
 
 
 schedule_hearing = Transition(
