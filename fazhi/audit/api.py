@@ -93,7 +93,7 @@ def transitions(obj: models.Model) -> list[str]:
     """Events recorded for `obj`, oldest first."""
     history_model = _history_model(obj)
     reasons = (
-        history_model.objects.filter(**{obj._meta.pk.attname: obj.pk})  # type: ignore[union-attr]
+        history_model.objects.filter(**{obj._meta.pk.attname: obj.pk})
         .order_by("history_date", "history_id")
         .values_list("history_change_reason", flat=True)
     )
@@ -127,7 +127,7 @@ def _display(
     if value is None or value == "":
         return "—"
     if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))  # type: ignore[arg-type]
+        return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):
         return "是" if value else "否"
     if isinstance(model_field, models.DateField) and not isinstance(
@@ -138,7 +138,7 @@ def _display(
         target = model_field.related_model
         key = (target, value)
         if key not in related:
-            obj = target._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
+            obj = target._default_manager.filter(pk=value).first()
             related[key] = str(obj) if obj is not None else f"#{value}"
         return related[key]
     return str(value)
@@ -154,7 +154,7 @@ def history_entries(
     with their Chinese verbose_name and shown through their choice labels."""
     history_model = _history_model(obj)
     rows = list(
-        history_model.objects.filter(**{obj._meta.pk.attname: obj.pk})  # type: ignore[union-attr]
+        history_model.objects.filter(**{obj._meta.pk.attname: obj.pk})
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )

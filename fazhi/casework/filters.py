@@ -11,8 +11,8 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 
-from fazhi.casework.forms import bootstrap
 from fazhi.indicators.scope import Scope
+from fazhi.widgets import bootstrap
 
 # Years (and drill-down periods) a ledger can hold; anything else in a querystring was typed.
 MIN_YEAR, MAX_YEAR = 1990, 2100

@@ -48,9 +48,10 @@ class ModelLedger:
 
     # --- queries -------------------------------------------------------------------------------
     def base(self, scope: Scope) -> QuerySet[Any]:
-        return self.model._default_manager.filter(
+        qs: QuerySet[Any] = self.model._default_manager.filter(
             **{f"{self.jurisdiction_field}_id__in": scope.ids}
         )
+        return qs
 
     def _aggregate(self, scope: Scope) -> tuple[QuerySet[Any], dict[str, Any]]:
         defs = {k: q for k, q in self.definitions(scope).items() if k not in self.separate}

@@ -151,7 +151,9 @@ def _child_rows(formset: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _form_page(request: HttpRequest, spec: LedgerSpec, form: Any, formset: Any, obj: Any) -> Any:
+def _form_page(
+    request: HttpRequest, spec: LedgerSpec, form: Any, formset: Any, obj: Any
+) -> HttpResponse:
     return render(
         request,
         "casework/form.html",

@@ -40,7 +40,8 @@ def _key(obj: models.Model) -> dict[str, Any]:
 
 
 def get(obj: models.Model, spec: ClockSpec) -> Clock | None:
-    return Clock.objects.filter(**_key(obj), name=spec.name).first()
+    clock: Clock | None = Clock.objects.filter(**_key(obj), name=spec.name).first()
+    return clock
 
 
 def due(obj: models.Model, spec: ClockSpec) -> dt.date | None:
@@ -159,7 +160,9 @@ def _scope(obj: models.Model) -> dict[str, Any]:
 
 
 def _locked(obj: models.Model, spec: ClockSpec) -> Clock:
-    clock = Clock.objects.select_for_update().filter(**_key(obj), name=spec.name).first()
+    clock: Clock | None = (
+        Clock.objects.select_for_update().filter(**_key(obj), name=spec.name).first()
+    )
     if clock is None:
         raise ClockError(f"“{spec.label}”尚未开始计算")
     return clock
@@ -179,7 +182,7 @@ def _require_open(clock: Clock) -> None:
 def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) -> Clock:
     """Start the clock on `on` (that day not counted). `on=None` creates it not started."""
     key = _key(obj)
-    clock = Clock.objects.select_for_update().filter(**key, name=spec.name).first()
+    clock: Clock | None = Clock.objects.select_for_update().filter(**key, name=spec.name).first()
     if clock is not None and clock.start_on is not None:
         raise ClockError(
             f"“{spec.label}”已于{cn_date(clock.start_on)}开始计算，如需重新起算请使用“重新起算”"

@@ -20,7 +20,7 @@ from fazhi.org.models import Department
 PAGE_SIZE = 50
 
 
-class CountedPaginator(Paginator):
+class CountedPaginator(Paginator):  # type: ignore[type-arg]
     """A paginator told its row count (from `board.summary`), so it never runs COUNT(*)."""
 
     def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:

@@ -17,7 +17,7 @@ def reserve_ids(model: type[models.Model], n: int) -> list[int]:
     if n == 0:
         return []
     table = model._meta.db_table
-    pk = str(model._meta.pk.column)  # type: ignore[union-attr]
+    pk = str(model._meta.pk.column)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute(
@@ -106,7 +106,7 @@ def insert_values(model: type[models.Model], values: Sequence[dict[str, Any]]) -
     if not values:
         return []
     fields = complete(model, values)
-    pk = model._meta.pk.attname  # type: ignore[union-attr]
+    pk = model._meta.pk.attname
     ids = reserve_ids(model, len(values))
     for v, i in zip(values, ids, strict=True):
         v[pk] = i

@@ -17,7 +17,8 @@ def visible_jurisdictions(user: Any) -> QuerySet[Jurisdiction]:
         return Jurisdiction.objects.all()
     if user.jurisdiction_id is None:
         return Jurisdiction.objects.none()
-    return user.jurisdiction.subtree()
+    subtree: QuerySet[Jurisdiction] = user.jurisdiction.subtree()
+    return subtree
 
 
 def get_visible_jurisdiction_or_404(user: Any, code: str) -> Jurisdiction:

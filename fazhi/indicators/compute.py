@@ -350,7 +350,7 @@ def check_identity(ident: Identity, snap: Snapshot, catalog: Catalog) -> Identit
         )
     parts += [p for p in ident.optional_parts if snap.available(p)]
     whole = snap[ident.whole].value
-    total = sum((snap[p].value for p in parts), start=0)  # type: ignore[arg-type, misc]
+    total = sum((snap[p].value for p in parts), start=0)  # type: ignore[misc]
     unit = catalog[ident.whole].unit
     terms = " + ".join(f"{name(p)}{snap[p].value}" for p in parts)
     if whole == total:

@@ -3,6 +3,8 @@ and the subordinate jurisdictions side by side."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -61,7 +63,7 @@ def page(request: HttpRequest) -> HttpResponse:
                 for c, s in children
             ],
         }
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for fig in snap.figures.values():
         groups.setdefault(
             catalog.ledgers.get(fig.indicator.ledger, fig.indicator.ledger), []

@@ -9,20 +9,20 @@ from fazhi.org.models import Department, Jurisdiction, User
 
 
 @admin.register(Jurisdiction)
-class JurisdictionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class JurisdictionAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "level", "parent")
     search_fields = ("code", "name")
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DepartmentAdmin(admin.ModelAdmin):
     list_display = ("name", "jurisdiction", "is_legal_office")
     list_filter = ("jurisdiction",)
     search_fields = ("name",)
 
 
 @admin.register(User)
-class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
+class FazhiUserAdmin(UserAdmin):
     list_display = ("username", "full_name", "role", "jurisdiction", "department", "is_active")
     list_filter = ("role", "jurisdiction")
     fieldsets = (

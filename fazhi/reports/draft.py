@@ -68,7 +68,9 @@ def draft(
     this_year = timezone.localdate().year
     if not 2000 <= year <= this_year:
         raise DraftError(f"报告年度应在2000年至{this_year}年之间，您填写的是{year}")
-    report = AnnualReport.objects.select_for_update().filter(jurisdiction=jur, year=year).first()
+    report: AnnualReport | None = (
+        AnnualReport.objects.select_for_update().filter(jurisdiction=jur, year=year).first()
+    )
     if report is not None and report.status != Status.DRAFT:
         raise DraftError(f"{year}年度报告已处于“{report.get_status_display()}”状态，不能重新起草")
     snapshot = snapshot or for_jurisdiction_year(jur, year)

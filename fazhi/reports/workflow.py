@@ -10,7 +10,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from fazhi.casework.transitions import Transition, TransitionError
+from fazhi.casework.transitions import Transition
+from fazhi.casework.transitions import TransitionError as TransitionError  # re-exported
 from fazhi.reports import tokens
 from fazhi.reports.models import Acknowledgement, AnnualReport, ReportPart, Status
 from fazhi.reports.reconcile import Reconciliation, reconcile
@@ -37,7 +38,7 @@ _return_to_draft = _transition(
 
 def drafters(report: AnnualReport) -> set[int]:
     """Who drafted the report: created it, or sent it for review (from its history)."""
-    history = report.history.filter(history_user__isnull=False)  # type: ignore[attr-defined]
+    history = report.history.filter(history_user__isnull=False)
     created = history.filter(history_type="+")
     sent = history.filter(history_change_reason__startswith="event:submitted_for_review")
     return set(created.values_list("history_user_id", flat=True)) | set(

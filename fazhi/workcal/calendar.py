@@ -236,7 +236,7 @@ def working_days_between(first: dt.date, last: dt.date) -> int:
     if not s.base <= b < s.limit:
         raise s.year_error(b)
     s.check_gaps(a, b)
-    return s.prefix[b + 1 - s.base] - s.prefix[a - s.base]
+    return int(s.prefix[b + 1 - s.base] - s.prefix[a - s.base])
 
 
 def exception_on(d: dt.date) -> tuple[str, str] | None:

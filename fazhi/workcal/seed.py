@@ -18,7 +18,7 @@ def _zh(english: str) -> str:
 
     for h in Holiday:
         if h.value == english:
-            return NAME_ZH_FALLBACK.get(english, h.chinese)  # type: ignore[attr-defined]
+            return str(NAME_ZH_FALLBACK.get(english, h.chinese))
     return english
 
 
