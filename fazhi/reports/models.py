@@ -177,6 +177,11 @@ class RenderedFile(models.Model):
     )
     requested_at = models.DateTimeField("申请时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    # The lease of the worker rendering it: a worker killed mid-render stops beating, and the row
+    # is then queued again or failed (reports.tasks.recover_stale) instead of running for ever.
+    heartbeat_at = models.DateTimeField("心跳时间", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    task_id = models.CharField("后台任务编号", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "生成的报告文件"
