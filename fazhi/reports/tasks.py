@@ -15,6 +15,7 @@ import datetime as dt
 import logging
 
 from django.core.files.base import ContentFile
+from django.db import OperationalError
 from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
@@ -46,9 +47,12 @@ def render_pdf(rendered_id: int) -> str:
         return rendered.state
 
     def beat() -> None:
-        RenderedFile.objects.filter(pk=rendered_id, state=RenderState.RUNNING).update(
-            heartbeat_at=timezone.now()
-        )
+        try:
+            RenderedFile.objects.filter(pk=rendered_id, state=RenderState.RUNNING).update(
+                heartbeat_at=timezone.now()
+            )
+        except OperationalError:  # SQLite busy past its timeout: skip a beat, keep rendering
+            logger.warning("PDF 生成 %s：数据库忙，本次心跳跳过", rendered_id)
 
     try:
         data = rendering.to_pdf(rendered.report, beat=beat)
