@@ -94,6 +94,9 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="fazhi-bench-")
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    os.environ.setdefault(
+        "SECRET_KEY", "bench-only-not-a-secret"
+    )  # settings refuse none without DEBUG
     import django
 
     django.setup()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")  # settings refuse none without DEBUG
 
 import django  # noqa: E402
 

@@ -28,6 +28,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    os.environ.setdefault(
+        "SECRET_KEY", "bench-only-not-a-secret"
+    )  # settings refuse none without DEBUG
     import django
 
     django.setup()
