@@ -50,8 +50,6 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
-# A health check the proxy (and bench/load.py) may call over plain http on loopback.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # The review desk takes up to 20 files of 10 MB; Django holds small uploads in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -92,7 +92,7 @@ def recover_stale(rendered: RenderedFile) -> bool:
     lost = RenderedFile.objects.filter(
         pk=rendered.pk, state=RenderState.RUNNING, heartbeat_at=rendered.heartbeat_at
     )
-    _fail_task_row(rendered.task_id)
+    fail_task_row(rendered.task_id)
     if rendered.attempts < MAX_ATTEMPTS:
         if lost.update(state=RenderState.QUEUED):  # one of several pollers wins
             logger.warning("PDF 生成 %s 的后台进程失联，重新排队", rendered.pk)
@@ -114,7 +114,7 @@ def recover_all() -> int:
     return sum(recover_stale(r) for r in stale)
 
 
-def _fail_task_row(task_id: str) -> None:
+def fail_task_row(task_id: str) -> None:
     """The django-tasks row of a killed worker says RUNNING for ever too: mark it failed."""
     if not task_id:
         return
