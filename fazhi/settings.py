@@ -85,7 +85,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "fazhi.org.backends.UserBackend",  # ModelBackend, with the user's department in one query
 ]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
