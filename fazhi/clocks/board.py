@@ -149,7 +149,9 @@ def row(clock: Clock, today: dt.date) -> dict[str, Any]:
         "start_text": cn_date(clock.restart_on or clock.start_on),
         "due_text": cn_date(clock.due_on),
         "status": status.value,
-        "badge": STATUS_BADGE[status],  # the template's colour, decided once here, not per row there
+        "badge": STATUS_BADGE[
+            status
+        ],  # the template's colour, decided once here, not per row there
         "status_label": clock.status_label_on(today),
         "flag": clock.flag,
         "flag_text": clock.flag_text,

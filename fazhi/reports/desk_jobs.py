@@ -4,13 +4,12 @@ never in the request, one file at a time in a child process with a CPU and memor
 A file that cannot be read, runs past its CPU budget, exhausts its memory or whose PDF stream
 inflates past pypdf's limit becomes a finding for that file (check() turns a report's problems
 into `unreadable` findings); the other files of the batch are reviewed as usual. The job row
-carries the progress (done/total) the page shows, and a lease like the PDF renders
-(reports.tasks): a batch whose worker was killed is queued again once, then failed.
+carries the progress (done/total) the page shows, and a lease (fazhi.leases): a batch whose
+worker was killed is queued again once, then failed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import multiprocessing
 import pickle
@@ -20,12 +19,12 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import OperationalError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from pypdf.errors import LimitReachedError
 
+from fazhi import leases
 from fazhi.reports.desk_xlsx import comparison_xlsx
 from fazhi.reports.models import DeskJob, DeskUpload, RenderState
 from fazhi.reports.review_desk import DeskResult, FileResult, analyse_upload, unique_name
@@ -38,9 +37,7 @@ logger = logging.getLogger(__name__)
 CPU_SECONDS = 30  # per file; the seeds take under 2 s each
 WALL_SECONDS = 90  # per file, for a child that sleeps or waits instead of computing
 MEMORY_BYTES = 1536 * 1024 * 1024  # address space of a child
-LEASE = dt.timedelta(seconds=60)
 BEAT_S = 2.0
-MAX_ATTEMPTS = 2
 
 OVER_CPU = (
     "审查该文件超过{seconds}秒计算时间仍未完成，已停止；请检查文件是否异常（如同一内容大量重复）"
@@ -66,13 +63,7 @@ def start(files: list[UploadedFile], *, by: Any) -> DeskJob:
 
 @task()
 def review_batch(job_id: int) -> str:
-    claimed = DeskJob.objects.filter(pk=job_id, state=RenderState.QUEUED).update(
-        state=RenderState.RUNNING,
-        heartbeat_at=timezone.now(),
-        attempts=F("attempts") + 1,
-        done=0,
-    )
-    if not claimed:
+    if not leases.claim(DeskJob, job_id, done=0):
         return DeskJob.objects.get(pk=job_id).state
     catalog = load_catalog()
     result = DeskResult()
@@ -82,10 +73,10 @@ def review_batch(job_id: int) -> str:
         upload = DeskUpload.objects.get(pk=pk)  # one file's bytes in memory at a time
         name = unique_name(upload.name, seen)
         report, findings = review_file(
-            name, bytes(upload.data), catalog, beat=lambda: _beat(job_id)
+            name, bytes(upload.data), catalog, beat=lambda: leases.beat(DeskJob, job_id)
         )
         result.files.append(FileResult(report, findings, catalog, len(upload.data)))
-        DeskJob.objects.filter(pk=job_id).update(done=n, heartbeat_at=timezone.now())
+        leases.beat(DeskJob, job_id, done=n)
     readable = [fr.report for fr in result.files if fr.report.text.strip()]
     if len(readable) >= 2:
         result.comparison = compare(readable, catalog=catalog)
@@ -178,43 +169,16 @@ def _child(sender: Connection, name: str, data: bytes, catalog: Catalog) -> None
         sender.close()
 
 
-def _beat(job_id: int) -> None:
-    try:
-        DeskJob.objects.filter(pk=job_id, state=RenderState.RUNNING).update(
-            heartbeat_at=timezone.now()
-        )
-    except OperationalError:  # SQLite busy past its timeout: skip a beat, keep reviewing
-        logger.warning("报告审查批次 %s：数据库忙，本次心跳跳过", job_id)
-
-
 def recover_stale(job: DeskJob) -> bool:
     """Queue again (or fail) a batch whose worker stopped beating; True if it was stale."""
-    if job.state != RenderState.RUNNING:
-        return False
-    last = job.heartbeat_at or job.requested_at
-    if timezone.now() - last <= LEASE:
-        return False
-    from fazhi.reports.tasks import fail_task_row
-
-    lost = DeskJob.objects.filter(
-        pk=job.pk, state=RenderState.RUNNING, heartbeat_at=job.heartbeat_at
+    return leases.recover(
+        job,
+        enqueue=review_batch.enqueue,
+        lost_message=WORKER_LOST,
+        on_failed=lambda j: DeskUpload.objects.filter(job=j).delete(),
+        reset={"done": 0},
     )
-    fail_task_row(job.task_id)
-    if job.attempts < MAX_ATTEMPTS:
-        if lost.update(state=RenderState.QUEUED, done=0):
-            result = review_batch.enqueue(job.pk)
-            DeskJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-    elif lost.update(
-        state=RenderState.FAILED,
-        error=WORKER_LOST.format(attempts=job.attempts),
-        finished_at=timezone.now(),
-    ):
-        DeskUpload.objects.filter(job=job).delete()
-    job.refresh_from_db()
-    return True
 
 
 def recover_all() -> int:
-    cutoff = timezone.now() - LEASE
-    stale = DeskJob.objects.filter(state=RenderState.RUNNING, heartbeat_at__lt=cutoff)
-    return sum(recover_stale(j) for j in stale)
+    return leases.recover_all(DeskJob, recover_stale)
