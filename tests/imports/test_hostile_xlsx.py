@@ -112,13 +112,14 @@ def test_the_largest_admitted_sheet_reads_under_400_mb(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db
-def test_the_upload_page_refuses_the_corner_file(officer) -> None:  # noqa: ANN001
+def test_the_upload_page_refuses_the_corner_file(officer, settings) -> None:  # noqa: ANN001
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     client = Client()
     client.force_login(officer)
     upload = reverse("imports:upload", args=["reconsideration"])
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     f = SimpleUploadedFile("bomb.xlsx", hostile.corner_cells("XFD1048576"))
-    page = client.post(upload, {"file": f})
+    page = client.post(upload, {"file": f}, follow=True)
     assert page.status_code == 200
     assert "表格过大（1048576行×16384列）" in page.content.decode()
