@@ -55,8 +55,19 @@ def recover(
     on_failed: Callable[[Any], object] | None = None,
     reset: dict[str, Any] | None = None,
 ) -> bool:
-    """Queue again (or fail) a job whose worker stopped beating; True if it was stale.
+    """Queue again (or fail) a job whose worker stopped beating, or whose task failed before it
+    could claim the row (e.g. SQLite busy past its timeout); True if it was stale.
     `lost_message` may use {attempts}."""
+    if job.state == QUEUED and job.attempts < MAX_ATTEMPTS and _task_failed(job.task_id):
+        model = type(job)
+        if model._default_manager.filter(pk=job.pk, state=QUEUED, task_id=job.task_id).update(
+            attempts=F("attempts") + 1
+        ):
+            logger.warning("%s %s 的任务未能开始，重新排队", model.__name__, job.pk)
+            result = enqueue(job.pk)
+            model._default_manager.filter(pk=job.pk).update(task_id=str(result.id))
+        job.refresh_from_db()
+        return True
     if job.state != RUNNING:
         return False
     last = job.heartbeat_at or job.requested_at
@@ -85,6 +96,15 @@ def recover_all(model: type[Model], recover_one: Callable[[Any], bool]) -> int:
     cutoff = timezone.now() - LEASE
     stale = model._default_manager.filter(state=RUNNING, heartbeat_at__lt=cutoff)
     return sum(recover_one(job) for job in stale)
+
+
+def _task_failed(task_id: str) -> bool:
+    if not task_id:
+        return False
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.FAILED).exists()
 
 
 def fail_task_row(task_id: str) -> None:

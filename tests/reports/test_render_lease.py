@@ -102,3 +102,24 @@ def test_the_task_claims_only_a_queued_render(killed_render) -> None:  # noqa: A
     assert tasks.render_pdf.call(killed_render.pk) == RenderState.RUNNING
     killed_render.refresh_from_db()
     assert killed_render.attempts == 1
+
+
+def test_a_render_whose_task_failed_before_claiming_is_queued_again(
+    client, coordinator, fake, county, settings, tmp_path
+) -> None:  # noqa: ANN001
+    """The worker's claim hit "database is locked" (SQLite busy past its timeout): the task row
+    failed and the render is still queued; the next look queues a new task."""
+    settings.TASKS = DATABASE
+    settings.MEDIA_ROOT = tmp_path
+    report = draft(county, 2025)
+    rendered = RenderedFile.objects.create(report=report, requested_by=coordinator)
+    tasks.enqueue_render(rendered)
+    rendered.refresh_from_db()
+    first = rendered.task_id
+    DBTaskResult.objects.filter(id=first).update(status=TaskResultStatus.FAILED)
+    client.force_login(coordinator)
+    client.get(reverse("reports:pdf_status", args=[report.pk, rendered.pk]), HTTP_HX_REQUEST="true")
+    rendered.refresh_from_db()
+    assert rendered.state == RenderState.QUEUED and rendered.task_id != first
+    assert DBTaskResult.objects.get(id=rendered.task_id).status == TaskResultStatus.READY
+    assert rendered.attempts == 1
