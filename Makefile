@@ -10,12 +10,16 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
 PYTEST_ARGS ?=
 KERNEL := fazhi/lib fazhi/org fazhi/workcal fazhi/clocks fazhi/audit fazhi/indicators fazhi/reports fazhi/imports fazhi/casework review
 
-.PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean
+.PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean system-packages
 
 ## make demo: environment, SQLite database, demo data, then serve on http://127.0.0.1:8000
-demo: setup
-	@echo "正在启动：http://127.0.0.1:8000 （Ctrl+C 退出）"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+## with the task worker beside the web server (Ctrl+C stops both)
+demo: system-packages setup
+	PY=$(PY) bash scripts/serve-demo.sh
+
+## Debian packages (LibreOffice, fonts, Chromium, poppler): installed as root, else one line to run
+system-packages:
+	@bash scripts/system-packages.sh
 
 ## make setup: everything `demo` does except serving
 setup: venv
@@ -32,7 +36,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@touch $@
 
 ## make test: lint, types, the whole suite on SQLite and again on PostgreSQL
-test: venv lint types test-sqlite test-postgres
+test: system-packages venv lint types test-sqlite test-postgres
 
 check: test
 

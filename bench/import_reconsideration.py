@@ -94,6 +94,8 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="fazhi-bench-")
     os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    # the settings refuse to run without a key when DEBUG is off
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
     import django
 
     django.setup()

@@ -20,6 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+# the settings refuse to run without a key when DEBUG is off
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
 
 import django  # noqa: E402
 

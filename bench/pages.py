@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    # the settings refuse to run without a key when DEBUG is off
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
     import django
 
     django.setup()

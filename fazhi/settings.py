@@ -22,8 +22,17 @@ def _env_bool(name: str, default: bool) -> bool:
 DEBUG = _env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and os.environ.get("FAZHI_REQUIRE_SECRET") == "1":
-        raise RuntimeError("生产环境必须设置 SECRET_KEY 环境变量")
+    # No silent fallback in production: sessions, CSRF tokens and password resets would be signed
+    # with a key printed in this file. Development (DEBUG=1), the test suite and mypy's Django
+    # plugin (which loads these settings) get a fixed key.
+    if not DEBUG and not {"pytest", "mypy"} & sys.modules.keys():
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "未设置 SECRET_KEY 环境变量：关闭 DEBUG（生产环境）时必须设置，例如 "
+            "SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(50))')；"
+            "开发时可设置 DEBUG=1。见 docs/deploy.md"
+        )
     SECRET_KEY = "fazhi-insecure-development-key-change-me"  # noqa: S105 - dev and test only
 ALLOWED_HOSTS = [
     h.strip()
@@ -83,7 +92,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "fazhi.org.backends.UserBackend",  # ModelBackend, with the user's department in one query
 ]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
@@ -136,8 +145,11 @@ if "pytest" in sys.modules:
     # Tests create a user or two per test: PBKDF2 made that about two thirds of the suite's time.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+AUTH_PASSWORD_VALIDATORS = [  # Django's four, with Chinese messages (fazhi/org/passwords.py)
+    {"NAME": "fazhi.org.passwords.NotLikePersonalInformation"},
+    {"NAME": "fazhi.org.passwords.MinimumLength", "OPTIONS": {"min_length": 10}},
+    {"NAME": "fazhi.org.passwords.NotCommon"},
+    {"NAME": "fazhi.org.passwords.NotNumeric"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -173,3 +185,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- accounts and production security (issue #17; docs/deploy.md) --------------------------
+from fazhi.security_settings import *  # noqa: E402, F403
+
+INSTALLED_APPS += SECURITY_APPS  # noqa: F405
+SILENCED_SYSTEM_CHECKS += SECURITY_SILENCED_CHECKS  # noqa: F405
+MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes requires
+AUTHENTICATION_BACKENDS.insert(0, "axes.backends.AxesStandaloneBackend")

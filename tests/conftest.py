@@ -10,17 +10,38 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shared_data
 
 from fazhi.org.models import Department, Jurisdiction, Level, Role, User
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = shared_data.SHARED
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not (SHARED / "spec").is_dir():
-        pytest.fail(f"找不到共享资料目录 {SHARED}（应在项目目录旁的 ../shared）")
+        shared_data.missing(SHARED / "spec")
     return SHARED
+
+
+# --- ../shared: absent in a fresh clone (skip, one line), required in CI (fail) ------------
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if shared_data.available() or shared_data.required():
+        return
+    skip = pytest.mark.skip(reason=shared_data.SKIP_REASON)
+    for item in items:
+        if shared_data.needs_shared(item):
+            item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    skipped = [
+        r
+        for r in terminalreporter.stats.get("skipped", [])
+        if shared_data.SKIP_REASON in str(getattr(r, "longrepr", ""))
+    ]
+    if skipped:
+        terminalreporter.write_line(shared_data.summary_line(len(skipped)))
 
 
 @pytest.fixture

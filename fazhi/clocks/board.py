@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db.models import Count, F, Q, QuerySet
 
 from fazhi.clocks.engine import FLAG_UNCONFIRMED
-from fazhi.clocks.models import OPEN_Q, Clock, State
+from fazhi.clocks.models import OPEN_Q, STATUS_BADGE, Clock, State
 from fazhi.lib.cn_date import cn_date
 from fazhi.workcal.calendar import CalendarUnconfirmed, add_working_days
 
@@ -149,6 +149,9 @@ def row(clock: Clock, today: dt.date) -> dict[str, Any]:
         "start_text": cn_date(clock.restart_on or clock.start_on),
         "due_text": cn_date(clock.due_on),
         "status": status.value,
+        "badge": STATUS_BADGE[
+            status
+        ],  # the template's colour, decided once here, not per row there
         "status_label": clock.status_label_on(today),
         "flag": clock.flag,
         "flag_text": clock.flag_text,

@@ -15,12 +15,34 @@ import xlsxwriter
 from python_calamine import CalamineError, CalamineWorkbook
 
 from fazhi.imports.sheet import SheetSpec
+from fazhi.imports.xlsx_guard import XlsxRefused, check_xlsx, too_large
 
 LISTS_SHEET = "可选项"
 
 
 class WorkbookError(ValueError):
     """The upload is not a readable Excel workbook."""
+
+
+# Text a spreadsheet would run as a formula (or a DDE command) if written as one: "=HYPERLINK(…)",
+# "+cmd|…", "-2+3", "@SUM(…)". Data from users always goes in as a text cell.
+FORMULA_STARTS = ("=", "+", "-", "@")
+# Every workbook we write from data: xlsxwriter's write() would otherwise turn "=…" into a formula
+# and "{=…}" into an array formula.
+SAFE_WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False}
+
+
+def write_value(ws: Any, row: int, col: int, value: Any, fmt: Any = None) -> None:
+    """Write one exported value: numbers as numbers, dates as dates, anything else as a text cell,
+    never as a formula, whatever it begins with."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, dt.date)):
+        ws.write_string(row, col, str(value), fmt)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(row, col, value, fmt)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt)
+    else:
+        ws.write_number(row, col, value, fmt)
 
 
 def template_bytes(spec: SheetSpec) -> bytes:
@@ -106,23 +128,20 @@ def template_bytes(spec: SheetSpec) -> bytes:
     return buf.getvalue()
 
 
-MAX_ROWS = 200_000
-MAX_COLUMNS = 100
-
-
 def read_rows(upload: IO[bytes] | bytes) -> tuple[list[str], list[list[Any]]]:
     """(headers, data rows) of the first sheet; trailing empty rows dropped."""
     data = upload if isinstance(upload, bytes) else upload.read()
+    # A tiny file whose one cell sits far down and right expands to rows × columns in memory as
+    # soon as calamine opens the sheet: look inside the zip first, bounded (xlsx_guard).
+    try:
+        check_xlsx(data)
+    except XlsxRefused as exc:
+        raise WorkbookError(str(exc)) from exc
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = wb.get_sheet_by_index(0)
-        # A tiny file whose one cell sits far down and right would expand to rows × columns
-        # in memory: refuse sheets larger than any real ledger import before reading them.
-        if sheet.total_height > MAX_ROWS + 1 or sheet.total_width > MAX_COLUMNS:
-            raise WorkbookError(
-                f"表格过大（{sheet.total_height}行×{sheet.total_width}列）；"
-                f"一次最多导入{MAX_ROWS}行、{MAX_COLUMNS}列，请拆分后分批导入"
-            )
+        if (message := too_large(sheet.total_height, sheet.total_width)) is not None:
+            raise WorkbookError(message)
         rows = sheet.to_python(skip_empty_area=False)
     except WorkbookError:
         raise
@@ -147,21 +166,20 @@ def export_bytes(spec: SheetSpec, objects: Iterable[Any]) -> bytes:
     """Every object as a row in the template's columns, so an export can be edited and
     imported elsewhere."""
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"constant_memory": True, "in_memory": True})
+    wb = xlsxwriter.Workbook(
+        buf, {"constant_memory": True, "in_memory": True, **SAFE_WORKBOOK_OPTIONS}
+    )
     ws = wb.add_worksheet(spec.title[:31])
     head = wb.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1})
     date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
     for i, col in enumerate(spec.columns):
-        ws.write(0, i, col.header, head)
+        ws.write_string(0, i, col.header, head)
         ws.set_column(i, i, col.width)
     for r, obj in enumerate(objects, start=1):
         for i, col in enumerate(spec.columns):
             value = col.export(obj)
-            if isinstance(value, dt.date):
-                ws.write_datetime(r, i, dt.datetime.combine(value, dt.time()), date_fmt)
-            elif value is None or value == "":
+            if value is None or value == "":
                 continue
-            else:
-                ws.write(r, i, value)
+            write_value(ws, r, i, value, date_fmt if isinstance(value, dt.date) else None)
     wb.close()
     return buf.getvalue()

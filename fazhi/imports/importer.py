@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import IO, Any
 
 from django.db import transaction
@@ -12,6 +13,12 @@ from fazhi.imports.excel import WorkbookError, read_rows
 from fazhi.imports.sheet import ImportReport, Problem, SheetSpec
 
 MAX_PROBLEMS = 500  # enough to fix a sheet; a wholly wrong file should not fill the page
+PROGRESS_EVERY = 500  # rows between two progress reports
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def _silent(phase: str, done: int, total: int) -> None:
+    return None
 
 
 def check_headers(spec: SheetSpec, headers: list[str]) -> list[Problem]:
@@ -32,7 +39,7 @@ def check_headers(spec: SheetSpec, headers: list[str]) -> list[Problem]:
 
 
 def parse(
-    spec: SheetSpec, headers: list[str], body: list[list[Any]]
+    spec: SheetSpec, headers: list[str], body: list[list[Any]], progress: Progress = _silent
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
     """Every non-empty row with its values; a cell that cannot be read becomes None and a
     problem, so that the row's other checks still run and the user sees everything at once."""
@@ -40,6 +47,8 @@ def parse(
     parsed: list[tuple[int, dict[str, Any]]] = []
     problems: list[Problem] = []
     for n, raw in enumerate(body, start=2):
+        if n % PROGRESS_EVERY == 0:
+            progress("读取单元格", n - 1, len(body))
         if all(c is None or str(c).strip() == "" for c in raw):
             continue
         values: dict[str, Any] = {}
@@ -56,10 +65,17 @@ def parse(
 
 
 def run_import(
-    spec: SheetSpec, upload: IO[bytes] | bytes, *, by: Any, context: Any = None
+    spec: SheetSpec,
+    upload: IO[bytes] | bytes,
+    *,
+    by: Any,
+    context: Any = None,
+    progress: Progress = _silent,
 ) -> ImportReport:
-    """Read, check every cell and row, and create the rows in one transaction, or none."""
+    """Read, check every cell and row, and create the rows in one transaction, or none.
+    `progress(phase, done, total)` is called along the way (a background job shows it)."""
     started = time.perf_counter()
+    progress("读取文件", 0, 0)
     try:
         headers, body = read_rows(upload)
     except WorkbookError as exc:
@@ -69,13 +85,15 @@ def run_import(
         return ImportReport(problems=problems)
     if not body:
         return ImportReport(problems=[Problem(2, "", "没有数据行")])
-    parsed, problems = parse(spec, headers, body)
+    parsed, problems = parse(spec, headers, body, progress)
     unreadable = {(p.row, p.column) for p in problems}
     later: list[Problem] = []
     if spec.check_all is not None:
         later += spec.check_all(parsed, context)
     if spec.check_row is not None:
-        for n, values in parsed:
+        for i, (n, values) in enumerate(parsed, start=1):
+            if i % PROGRESS_EVERY == 0:
+                progress("检查各行", i, len(parsed))
             later += spec.check_row(n, values, context)
     # A cell already reported as unreadable is not reported again by the cross-column checks.
     problems += [p for p in later if (p.row, p.column) not in unreadable]
@@ -85,6 +103,7 @@ def run_import(
             problems=problems[:MAX_PROBLEMS] if len(problems) > MAX_PROBLEMS else problems
         )
     assert spec.create is not None
+    progress("写入数据库", len(parsed), len(parsed))
     with transaction.atomic():
         created = spec.create([v for _, v in parsed], by, context)
     return ImportReport(created=created, seconds=time.perf_counter() - started)

@@ -98,6 +98,8 @@ def build_org(seed: int = 2025) -> DemoContext:
             depts[(code, name)] = dept
     users = {
         "admin": _user("admin", "系统管理员", Role.ADMIN, jurs["990102"], None),
+        # A second administrator: a new calendar year is entered by one and confirmed by another.
+        "admin2": _user("admin2", "系统管理员（复核）", Role.ADMIN, jurs["990102"], None),
         "fzb": _user(
             "fzb",
             "王法治",
@@ -159,16 +161,17 @@ def build_org(seed: int = 2025) -> DemoContext:
             "city", "冯督察", Role.SUPERIOR_VIEWER, jurs["990100"], None, "示例市司法局督察"
         ),
     }
-    admin = users["admin"]
-    if not admin.is_superuser:
-        admin.is_superuser = True
-        admin.is_staff = True
-        admin.save(update_fields=["is_superuser", "is_staff"])
+    for admin in (users["admin"], users["admin2"]):
+        if not admin.is_superuser:
+            admin.is_superuser = True
+            admin.is_staff = True
+            admin.save(update_fields=["is_superuser", "is_staff"])
     return DemoContext(jurisdictions=jurs, departments=depts, users=users, rng=random.Random(seed))
 
 
 LOGINS = [
     ("admin", "系统管理员（全部数据、后台）"),
+    ("admin2", "第二位系统管理员（确认 admin 录入的新年度日历）"),
     ("fzb", "示例县法治办统筹人员（全县数据、年度报告）"),
     ("fuyi", "示例县司法局行政复议承办人"),
     ("fuyi_head", "示例县复议机构负责人（批准延期）"),

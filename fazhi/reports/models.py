@@ -179,6 +179,11 @@ class RenderedFile(models.Model):
     )
     requested_at = models.DateTimeField("申请时间", auto_now_add=True)
     finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+    # The lease of the worker rendering it: a worker killed mid-render stops beating, and the row
+    # is then queued again or failed (reports.tasks.recover_stale) instead of running for ever.
+    heartbeat_at = models.DateTimeField("心跳时间", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    task_id = models.CharField("后台任务编号", max_length=64, blank=True)
 
     class Meta:
         verbose_name = "生成的报告文件"
@@ -187,3 +192,49 @@ class RenderedFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}: {self.get_state_display()}"
+
+
+class DeskJob(models.Model):
+    """One batch of the 报告审查台, reviewed in the background (`reports.desk_jobs.review_batch`):
+    the page shows a progress bar, then the result kept here. The uploads are kept only until
+    the batch has been reviewed."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.CASCADE, related_name="+"
+    )
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    state = models.CharField("状态", max_length=10, choices=RenderState, default=RenderState.QUEUED)
+    total = models.PositiveSmallIntegerField("文件数")
+    done = models.PositiveSmallIntegerField("已审查", default=0)
+    result = models.BinaryField("审查结果", blank=True, default=b"")
+    error = models.TextField("错误说明", blank=True)
+    heartbeat_at = models.DateTimeField("心跳时间", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
+    task_id = models.CharField("后台任务编号", max_length=64, blank=True)
+    finished_at = models.DateTimeField("完成时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "报告审查批次"
+        verbose_name_plural = "报告审查批次"
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"审查批次 {self.pk}（{self.done}/{self.total}）"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+class DeskUpload(models.Model):
+    """A file waiting in a DeskJob; deleted as soon as the batch is reviewed."""
+
+    job = models.ForeignKey(DeskJob, on_delete=models.CASCADE, related_name="uploads")
+    position = models.PositiveSmallIntegerField("顺序")
+    name = models.CharField("文件名", max_length=255)
+    data = models.BinaryField("内容")
+
+    class Meta:
+        verbose_name = "待审查文件"
+        verbose_name_plural = "待审查文件"
+        ordering = ["job", "position"]

@@ -9,12 +9,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
 
 FONTS_CONF = Path(settings.BASE_DIR) / "fonts" / "fazhi-fonts.conf"
 TIMEOUT_S = 180
+BEAT_S = 5.0  # how often a waiting conversion calls `beat` (the task's lease heartbeat)
 MISSING_MESSAGE = (
     "服务器未安装 LibreOffice，无法生成 PDF。请系统管理员安装 libreoffice-writer-nogui 软件包"
     "（如 sudo apt-get install libreoffice-writer-nogui）；您仍可下载 Word（docx）版。"
@@ -43,8 +46,14 @@ def _work_dir() -> Path:
     return path
 
 
-def convert_file(docx_path: Path, out_dir: Path) -> Path:
-    """Convert one .docx file; returns the PDF path. Used by the renderer and by bench/report.py."""
+def _no_beat() -> None:
+    return None
+
+
+def convert_file(docx_path: Path, out_dir: Path, beat: Callable[[], None] = _no_beat) -> Path:
+    """Convert one .docx file; returns the PDF path. Used by the renderer and by bench/report.py.
+    `beat` is called every few seconds while waiting (for the lock or for LibreOffice), so a
+    background task can show it is alive; a worker killed meanwhile stops beating."""
     binary = soffice_binary()
     if binary is None:
         raise LibreOfficeMissing()
@@ -64,22 +73,47 @@ def convert_file(docx_path: Path, out_dir: Path) -> Path:
         str(docx_path),
     ]
     with open(work / "convert.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one LibreOffice at a time: the profile is not shareable
+        _lock(lock.fileno(), beat)  # one LibreOffice at a time: the profile is not shareable
         try:
-            proc = subprocess.run(cmd, env=env, capture_output=True, timeout=TIMEOUT_S, check=False)  # noqa: S603
-        except subprocess.TimeoutExpired as exc:
-            raise ConversionFailed(f"LibreOffice 转换超过{TIMEOUT_S}秒未完成，请稍后重试") from exc
+            returncode, stderr = _run(cmd, env, beat)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     pdf = out_dir / (docx_path.stem + ".pdf")
-    if proc.returncode != 0 or not pdf.exists():
-        detail = proc.stderr.decode("utf-8", "replace")[-500:]
-        raise ConversionFailed(f"LibreOffice 未能生成 PDF（返回码 {proc.returncode}）：{detail}")
+    if returncode != 0 or not pdf.exists():
+        detail = stderr.decode("utf-8", "replace")[-500:]
+        raise ConversionFailed(f"LibreOffice 未能生成 PDF（返回码 {returncode}）：{detail}")
     return pdf
 
 
-def docx_to_pdf(docx: bytes) -> bytes:
+def _lock(fd: int, beat: Callable[[], None]) -> None:
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            beat()
+            time.sleep(0.5)
+
+
+def _run(cmd: list[str], env: dict[str, str], beat: Callable[[], None]) -> tuple[int, bytes]:
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # noqa: S603
+    while True:
+        try:
+            _out, err = proc.communicate(timeout=BEAT_S)
+            return proc.returncode, err
+        except subprocess.TimeoutExpired:
+            if time.monotonic() - started > TIMEOUT_S:
+                proc.kill()
+                proc.communicate()
+                raise ConversionFailed(
+                    f"LibreOffice 转换超过{TIMEOUT_S}秒未完成，请稍后重试"
+                ) from None
+            beat()
+
+
+def docx_to_pdf(docx: bytes, beat: Callable[[], None] = _no_beat) -> bytes:
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as tmp:
         src = Path(tmp) / "report.docx"
         src.write_bytes(docx)
-        return convert_file(src, Path(tmp)).read_bytes()
+        return convert_file(src, Path(tmp), beat).read_bytes()

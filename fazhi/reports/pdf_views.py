@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from fazhi.org.access import get_visible_or_404
 from fazhi.org.models import User
 from fazhi.reports.models import AnnualReport, RenderedFile, RenderState
-from fazhi.reports.tasks import render_pdf
+from fazhi.reports.tasks import enqueue_render, recover_stale
 from fazhi.reports.views import APPROVERS, _may
 
 WORKER_HINT_AFTER = dt.timedelta(seconds=30)
@@ -29,6 +29,7 @@ def _get(request: HttpRequest, pk: int, rid: int) -> tuple[AnnualReport, Rendere
 
 
 def _status(request: HttpRequest, report: AnnualReport, rendered: RenderedFile) -> HttpResponse:
+    recover_stale(rendered)  # a worker killed mid-render: queue it again, or fail with a message
     waiting = rendered.state in (RenderState.QUEUED, RenderState.RUNNING)
     ctx = {
         "report": report,
@@ -61,7 +62,7 @@ def pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
     if rendered is None:  # one render at a time per report, however often the button is pressed
         by = request.user if isinstance(request.user, User) else None
         rendered = RenderedFile.objects.create(report=report, requested_by=by)
-        render_pdf.enqueue(rendered.pk)  # the immediate backend renders right here
+        enqueue_render(rendered)  # the immediate backend renders right here
         rendered.refresh_from_db()
     if request.htmx:  # type: ignore[attr-defined]
         return _status(request, report, rendered)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,9 +67,11 @@ def to_docx(report: AnnualReport) -> bytes:
     )
 
 
-def to_pdf(report: AnnualReport) -> bytes:
-    """Raises pdf.LibreOfficeMissing (with the Chinese message) when soffice is not installed."""
-    return docx_to_pdf(to_docx(report))
+def to_pdf(report: AnnualReport, beat: Callable[[], None] | None = None) -> bytes:
+    """Raises pdf.LibreOfficeMissing (with the Chinese message) when soffice is not installed.
+    `beat` is called every few seconds during the conversion (a background task's heartbeat)."""
+    docx = to_docx(report)
+    return docx_to_pdf(docx, beat) if beat is not None else docx_to_pdf(docx)
 
 
 def to_json(report: AnnualReport) -> dict[str, Any]:

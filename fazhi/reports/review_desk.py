@@ -1,28 +1,25 @@
 """审查台 (review desk): a coordinator uploads published or draft annual reports and sees what the
 `review` package finds in each (structure, statutory parts, figures, findings) and, for two or more,
-the indicator × report comparison. Files are read in memory (or Django's upload temp file) and are
-never stored; the comparison workbook travels back inside the page as a data: link."""
+the indicator × report comparison. This module holds the form and the result the page shows; the
+review itself runs in the background (desk_jobs), the pages are in desk_views. The comparison
+workbook travels back inside the page as a data: link."""
 
 from __future__ import annotations
 
 import base64
-import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from fazhi.org.models import Role
-from review import Finding, ReadError, Report, analyse_document, check, compare, read_bytes
-from review.catalog import Catalog, load_catalog
+from review import Finding, ReadError, Report, analyse_document, read_bytes
+from review.catalog import Catalog
 from review.checks import SEVERITY_ZH
-from review.compare import Comparison, Row, write_xlsx
+from review.compare import Comparison, Row
 from review.structure import PART_LABELS, Structure
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -152,7 +149,11 @@ class FileResult:
 class DeskResult:
     files: list[FileResult] = field(default_factory=list)
     comparison: Comparison | None = None
-    xlsx_b64: str = ""
+    xlsx: bytes = b""
+
+    @property
+    def xlsx_b64(self) -> str:
+        return base64.b64encode(self.xlsx).decode("ascii")
 
     @cached_property  # the template reads it four times
     def chart_rows(self) -> list[dict[str, Any]]:
@@ -206,7 +207,7 @@ class DeskResult:
         return sum(1 for r in rows for c in r.cells.values() if c.outlier)
 
 
-def _unique_name(name: str, seen: set[str]) -> str:
+def unique_name(name: str, seen: set[str]) -> str:
     base, n = Path(name).name or "未命名", 2
     candidate = base
     while candidate in seen:
@@ -225,46 +226,3 @@ def analyse_upload(name: str, data: bytes, catalog: Catalog) -> Report:
     report = analyse_document(doc, catalog=catalog)
     report.source = name  # read_bytes keeps only the base name; we need the de-duplicated one
     return report
-
-
-def review_uploads(files: list[UploadedFile]) -> DeskResult:
-    catalog = load_catalog()
-    result = DeskResult()
-    seen: set[str] = set()
-    for upload in files:
-        name = _unique_name(upload.name or "", seen)
-        data = upload.read()
-        report = analyse_upload(name, data, catalog)
-        result.files.append(FileResult(report, check(report, catalog=catalog), catalog, len(data)))
-    readable = [fr.report for fr in result.files if fr.report.text.strip()]
-    if len(readable) >= 2:
-        result.comparison = compare(readable, catalog=catalog)
-        with tempfile.TemporaryDirectory(prefix="fazhi-desk-") as tmp:
-            out = Path(tmp) / "对比.xlsx"
-            write_xlsx(result.comparison, out)
-            result.xlsx_b64 = base64.b64encode(out.read_bytes()).decode("ascii")
-    return result
-
-
-@login_required
-def review_desk(request: HttpRequest) -> HttpResponse:
-    if not may_use_desk(request.user):
-        raise Http404("无权使用报告审查台")
-    result = None
-    status = 200
-    if request.method == "POST":
-        form = DeskForm(request.POST, request.FILES)
-        if form.is_valid():
-            result = review_uploads(form.cleaned_data["report_files"])
-        else:
-            status = 422
-    else:
-        form = DeskForm()
-    ctx = {
-        "form": form,
-        "result": result,
-        "max_mb": MAX_FILE_BYTES // 1024 // 1024,
-        "max_files": MAX_FILES,
-        "xlsx_type": XLSX_TYPE,
-    }
-    return render(request, "reports/review_desk.html", ctx, status=status)

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from fazhi.reports import pdf_views, review_desk, views
+from fazhi.reports import desk_views, pdf_views, views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("draft/", views.draft_view, name="draft"),
-    path("review/", review_desk.review_desk, name="review_desk"),
+    path("review/", desk_views.review_desk, name="review_desk"),
+    path("review/<int:pk>/", desk_views.desk_job, name="review_desk_job"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/header/", views.header, name="header"),
     path("<int:pk>/part/<int:number>/", views.part_view, name="part"),

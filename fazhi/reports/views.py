@@ -3,7 +3,6 @@ approval, downloads, and the public page of a published report (no login)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
@@ -20,6 +19,7 @@ from fazhi.org.models import Role
 from fazhi.reports import render as rendering
 from fazhi.reports import workflow
 from fazhi.reports.draft import DraftError, draft
+from fazhi.reports.forms import HeaderForm
 from fazhi.reports.models import AnnualReport, ReportPart, Status
 from fazhi.reports.pdf import ConversionFailed, LibreOfficeMissing
 from fazhi.reports.reconcile import reconcile
@@ -151,17 +151,13 @@ def _part_response(request: HttpRequest, report: AnnualReport, part: ReportPart)
 def header(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_visible_or_404(AnnualReport, request.user, pk=pk)
     _require(_may(request.user, report, WRITERS) and report.status in workflow.EDITABLE)
-    fields = ["doc_number", "recipient", "signer", "signatory"]
-    for f in fields:
-        setattr(report, f, request.POST.get(f, "").strip()[:100])
-    raw = request.POST.get("issued_on", "").strip()
-    try:
-        report.issued_on = dt.date.fromisoformat(raw) if raw else None
-    except ValueError:
-        messages.error(request, f"成文日期“{raw}”格式不正确，请按 2026-02-10 的格式填写")
+    form = HeaderForm(request.POST, instance=report)
+    if not form.is_valid():
+        for problem in form.problems():
+            messages.error(request, problem)
         return redirect(report)
     report._history_user = request.user  # type: ignore[attr-defined]
-    report.save(update_fields=[*fields, "issued_on"])
+    report.save(update_fields=list(form.Meta.fields))
     messages.success(request, "已保存文头信息")
     return redirect(report)
 

@@ -188,3 +188,36 @@ def test_board_survives_odd_querystrings(client, officer) -> None:  # noqa: ANN0
     ):
         assert client.get(reverse("clocks:board") + qs).status_code == 200, qs
         assert client.get(reverse("clocks:board_json") + qs).status_code == 200, qs
+
+
+def test_board_page_takes_six_queries(
+    client: Client,
+    coordinator: User,
+    board_data: dict,
+    frozen_today: None,
+    django_assert_num_queries,  # noqa: ANN001
+) -> None:
+    """A fixed number of queries, whatever the number of rows: the session, the user with the
+    department and jurisdiction the header names (one query, fazhi.org.backends), the calendar's
+    version, the grouped summary, the page of clocks, and the department filter's names."""
+    client.force_login(coordinator)
+    with django_assert_num_queries(6):
+        page = client.get(reverse("clocks:board"))
+    html = page.content.decode()
+    assert "（法治办/司法局统筹人员·司法局）" in html
+    assert 'class="badge status-overdue text-bg-danger"' in html
+    assert 'class="badge status-paused text-bg-warning"' in html
+    assert 'class="badge status-running text-bg-primary"' in html
+
+
+def test_board_rows_carry_their_badge(
+    client: Client, coordinator: User, board_data: dict, frozen_today: None
+) -> None:
+    """The colour of each status is decided once per row in Python, not by template ifs."""
+    rows = _json(client, coordinator)["results"]
+    assert {r["status"]: r["badge"] for r in rows} == {
+        "overdue": "danger",
+        "running": "primary",
+        "paused": "warning",
+        "unconfirmed": "dark",
+    }

@@ -131,16 +131,17 @@ def test_not_an_excel_file(officer, ctx):
     assert str(report.problems[0]) == "第0行：无法读取该文件，请上传由模板填写的 .xlsx 文件"
 
 
-def test_upload_page(officer, outsider, ctx):  # noqa: ARG001
+def test_upload_page(officer, outsider, ctx, settings):  # noqa: ARG001
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     c = Client()
     c.force_login(officer)
     url = reverse("imports:upload", args=["reconsideration"])
     bad = sheet([good(受理日期=dt.date(2025, 3, 1))])
-    html = c.post(url, {"file": io.BytesIO(bad)}).content.decode()
+    html = c.post(url, {"file": io.BytesIO(bad)}, follow=True).content.decode()
     assert "发现 1 处问题，未导入任何记录" in html and "受理日期早于收到申请日期" in html
     f = io.BytesIO(sheet([good()]))
     f.name = "cases.xlsx"
-    html = c.post(url, {"file": f}).content.decode()
+    html = c.post(url, {"file": f}, follow=True).content.decode()
     assert "导入成功：共新增 1 条记录" in html
     t = c.get(reverse("imports:template", args=["reconsideration"]))
     assert t.status_code == 200 and t.content[:2] == b"PK"

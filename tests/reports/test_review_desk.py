@@ -19,6 +19,14 @@ from django.urls import reverse
 from fazhi.reports import review_desk
 
 URL = "reports:review_desk"
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _review_right_away(settings) -> None:  # noqa: ANN001
+    """The desk queues a background batch; the immediate backend reviews it within the POST,
+    and following the redirect shows the result page."""
+    settings.TASKS = IMMEDIATE
 
 
 @pytest.fixture
@@ -85,7 +93,7 @@ def test_unreadable_files_are_findings_not_errors(client, coordinator) -> None:
     client.force_login(coordinator)
     bad_docx = SimpleUploadedFile("坏.docx", b"PK\x03\x04" + b"\x00" * 50, "application/zip")
     scan = SimpleUploadedFile("扫描.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
-    resp = client.post(reverse(URL), {"report_files": [bad_docx, scan]})
+    resp = client.post(reverse(URL), {"report_files": [bad_docx, scan]}, follow=True)
     assert resp.status_code == 200
     html = resp.content.decode()
     assert "无法打开 Word 文件" in html
@@ -99,7 +107,7 @@ def test_one_seed_shows_structure_parts_findings_and_figures(client, coordinator
     expected = analyse_file(seeds[0])
     findings = check(expected)
     client.force_login(coordinator)
-    resp = client.post(reverse(URL), {"report_files": [_upload(seeds[0])]})
+    resp = client.post(reverse(URL), {"report_files": [_upload(seeds[0])]}, follow=True)
     assert resp.status_code == 200
     html = resp.content.decode()
     if expected.structure.title:
@@ -120,7 +128,7 @@ def test_one_seed_shows_structure_parts_findings_and_figures(client, coordinator
 
 def test_several_seeds_are_compared_with_chart_and_xlsx(client, coordinator, seeds) -> None:
     client.force_login(coordinator)
-    resp = client.post(reverse(URL), {"report_files": [_upload(p) for p in seeds]})
+    resp = client.post(reverse(URL), {"report_files": [_upload(p) for p in seeds]}, follow=True)
     assert resp.status_code == 200
     html = resp.content.decode()
     result = resp.context["result"]
@@ -155,7 +163,7 @@ def test_same_name_twice_and_docx_upload(client, coordinator, seeds, tmp_path) -
         _upload(seeds[1], "报告.txt"),
         SimpleUploadedFile("报告.docx", buf.getvalue(), "application/octet-stream"),
     ]
-    resp = client.post(reverse(URL), {"report_files": files})
+    resp = client.post(reverse(URL), {"report_files": files}, follow=True)
     result = resp.context["result"]
     assert [f.report.source for f in result.files] == ["报告.txt", "报告.txt（2）", "报告.docx"]
     txt, docx_fr = result.files[1], result.files[2]

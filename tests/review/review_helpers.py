@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+import shared_data
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = shared_data.SHARED
 SEEDS = SHARED / "seeds"
 GOLD = SEEDS / "gold"
 TEXTS = Path(__file__).resolve().parent / "texts"
@@ -15,5 +15,5 @@ TEXTS = Path(__file__).resolve().parent / "texts"
 def seed_path(prefix: str) -> Path:
     found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
     if not found:
-        pytest.fail(f"找不到种子报告 {SEEDS}/{prefix}_*.txt")
+        shared_data.missing(SEEDS / f"{prefix}_*.txt")
     return found[0]
