@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE := fazhi.settings
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
 PYTEST_ARGS ?=
-KERNEL := fazhi/lib fazhi/org fazhi/workcal fazhi/clocks fazhi/audit fazhi/indicators fazhi/reports fazhi/imports fazhi/casework review
+KERNEL := fazhi/lib fazhi/org fazhi/workcal fazhi/clocks fazhi/audit fazhi/indicators fazhi/reports fazhi/imports fazhi/casework fazhi/leases.py fazhi/widgets.py review
 
 .PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean system-packages
 
@@ -45,7 +45,8 @@ lint: venv
 	$(VENV)/bin/ruff check .
 
 types: venv
-	$(VENV)/bin/mypy $(KERNEL) fazhi/ledgers
+	$(VENV)/bin/mypy --strict $(KERNEL)
+	$(VENV)/bin/mypy fazhi/ledgers
 
 test-sqlite: venv
 	@echo "== 测试（SQLite）=="

@@ -34,7 +34,8 @@ def soon_limit(today: dt.date) -> tuple[dt.date, bool]:
 
 
 def open_clocks(user: Any) -> QuerySet[Clock]:
-    return Clock.objects.visible_to(user).filter(OPEN_Q)
+    qs: QuerySet[Clock] = Clock.objects.visible_to(user).filter(OPEN_Q)
+    return qs
 
 
 def group_q(group: str, today: dt.date, limit: dt.date) -> Q:

@@ -24,7 +24,7 @@ UNEXPECTED = "导入时发生意外错误（已记录日志），没有导入任
 NOT_ALLOWED = "您已没有导入该台账的权限，没有导入任何记录"
 
 
-def start(key: str, upload: UploadedFile, *, by: Any) -> ImportJob:
+def start(key: str, upload: UploadedFile[Any], *, by: Any) -> ImportJob:
     job = ImportJob.objects.create(
         key=key, requested_by=by, file_name=(upload.name or "")[:255], data=upload.read()
     )

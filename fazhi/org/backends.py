@@ -11,7 +11,7 @@ from fazhi.org.models import User
 
 
 class UserBackend(ModelBackend):
-    def get_user(self, user_id: Any) -> User | None:  # type: ignore[override]
+    def get_user(self, user_id: Any) -> User | None:
         try:
             user = User._default_manager.select_related("department", "jurisdiction").get(
                 pk=user_id

@@ -12,9 +12,9 @@ def client_ip(request: HttpRequest) -> str:
     (the last entries of X-Forwarded-For are added by our own proxies; earlier ones are the
     client's to forge)."""
     proxies = int(os.environ.get("TRUSTED_PROXIES", "0"))
-    remote = request.META.get("REMOTE_ADDR", "")
+    remote = str(request.META.get("REMOTE_ADDR", ""))
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [a for a in forwarded if a]
     if proxies > 0 and len(forwarded) >= proxies:
-        return forwarded[-proxies]
+        return str(forwarded[-proxies])
     return remote

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
@@ -20,6 +22,6 @@ class PasswordChange(auth_views.PasswordChangeView):
         return response
 
 
-urlpatterns: list = [
+urlpatterns: list[Any] = [
     path("password/", PasswordChange.as_view(), name="password_change"),
 ]

@@ -48,7 +48,7 @@ CRASHED = "审查该文件时发生意外错误（已记录日志），其他文
 WORKER_LOST = "后台审查进程意外中止（已尝试{attempts}次），请重新上传审查"
 
 
-def start(files: list[UploadedFile], *, by: Any) -> DeskJob:
+def start(files: list[UploadedFile[Any]], *, by: Any) -> DeskJob:
     """Store the uploads (one file in memory at a time) and queue the review; the immediate
     backend reviews right here."""
     with transaction.atomic():

@@ -42,7 +42,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[Any]]:
         files = data if isinstance(data, (list, tuple)) else [data] if data else []
         if not files:
             raise forms.ValidationError("请选择至少一个报告文件（.txt、.docx、.pdf 或 .html）")
@@ -54,8 +54,8 @@ class DeskForm(forms.Form):
         label="报告文件", allow_empty_file=True
     )  # empty: clean_report_files
 
-    def clean_report_files(self) -> list[UploadedFile]:
-        files: list[UploadedFile] = self.cleaned_data["report_files"]
+    def clean_report_files(self) -> list[UploadedFile[Any]]:
+        files: list[UploadedFile[Any]] = self.cleaned_data["report_files"]
         errors = []
         if len(files) > MAX_FILES:
             errors.append(f"一次最多审查 {MAX_FILES} 份报告，您选择了 {len(files)} 份")
