@@ -156,9 +156,14 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     for doc in result.documents:
         if args.verbose:
             for g in doc.missed:
-                out.write(f"  漏提 {doc.source}: {g['span']}\n")
+                out.write(
+                    f"  漏提 {doc.source}: {g['span']} "
+                    f"[{g.get('value')} {g.get('unit')} {g.get('qualifier') or ''}]\n"
+                )
             for p in doc.spurious:
-                out.write(f"  多提 {doc.source}: {p.span}\n")
+                out.write(
+                    f"  多提 {doc.source}: {p.span} [{p.value} {p.unit} {p.qualifier or ''}]\n"
+                )
             for g, p in doc.wrong_indicator:
                 out.write(
                     f"  指标 {doc.source}: {g['span']} 标注={g.get('indicator')} 结果={p.indicator}\n"

@@ -163,7 +163,9 @@ def test_own_texts_scored_against_gold_annotated_before_running(
     text = (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
     d = score_document(gold, text, load_catalog())
     assert d.f1 >= min_f1, [g["span"] for g in d.missed]
-    assert d.indicator_accuracy >= min_acc, [(g["span"], p.indicator) for g, p in d.wrong_indicator]
+    assert d.indicator_agreement >= min_acc, [
+        (g["span"], p.indicator) for g, p in d.wrong_indicator
+    ]
 
 
 @pytest.mark.parametrize(
