@@ -250,15 +250,19 @@ def _slogan_item(text: str, nstart: int, num: str) -> tuple[str, bool, int] | No
     return x, tail, ge + 1 + len(x)
 
 
+_GROUP_REACH = 12
+
+
 def _slogan_group(text: str, nstart: int, num: str) -> list[tuple[int, str, bool, int]]:
     """The run N个X、N个Y… (same numeral, list joiners) that contains the item at nstart."""
     first = _slogan_item(text, nstart, num)
     if first is None:
         return []
     group = [(nstart, *first)]
-    # to the left
+    # to the left; a slogan list has a handful of items, so the run is looked at over
+    # _GROUP_REACH items each way (a chain of thousands stays linear)
     pos = nstart
-    while pos > 0 and text[pos - 1] in _LIST_JOIN:
+    while pos > 0 and text[pos - 1] in _LIST_JOIN and len(group) <= _GROUP_REACH:
         prev = None
         for n in (2, 3, 4):
             start = pos - 1 - n - 1 - len(num)
@@ -274,7 +278,13 @@ def _slogan_group(text: str, nstart: int, num: str) -> list[tuple[int, str, bool
         pos = prev[0]
     # to the right
     end = group[-1][3]
-    while text[end : end + 1] in _LIST_JOIN and text[end + 1 : end + 1 + len(num)] == num:
+    right = 0
+    while (
+        text[end : end + 1] in _LIST_JOIN
+        and text[end + 1 : end + 1 + len(num)] == num
+        and right < _GROUP_REACH
+    ):
+        right += 1
         item = _slogan_item(text, end + 1, num)
         if item is None:
             break

@@ -29,11 +29,15 @@ _CLOSE = "）)"
 _RATIO = re.compile(r"÷|除以|/")
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _SENTENCE_END:
-        i -= 1
-    return i
+# A sentence is looked at over at most this many characters before a figure: the
+# relations read here (其中, brackets, 按期审结 after 审结) are never further apart, and
+# text with no sentence end (a table flattened to one line) stays linear.
+LOOK_BACK = 300
+
+
+def _sentence_start(text: str, pos: int, limit: int = LOOK_BACK) -> int:
+    lo = max(0, pos - limit)
+    return max(lo, max(text.rfind(c, lo, pos) for c in _SENTENCE_END) + 1)
 
 
 def _bracket_after(text: str, fig: Figure) -> tuple[int, int] | None:
@@ -122,8 +126,12 @@ def _sub_measures(text: str, figs: list[Figure]) -> None:
         if whole_id is None:
             continue
         s = _sentence_start(text, f.number_start)
-        stated = any(
-            g.indicator == whole_id and s <= g.number_start < f.number_start for g in figs[:i]
-        )
+        stated = False
+        for j in range(i - 1, -1, -1):
+            if figs[j].number_start < s:
+                break
+            if figs[j].indicator == whole_id:
+                stated = True
+                break
         if not stated and f.role not in ("numerator", "denominator"):
             figs[i] = replace(f, indicator=whole_id)

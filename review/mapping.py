@@ -96,10 +96,7 @@ def _ledger_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _sentence_start(text: str, pos: int, limit: int = 150) -> int:
     lo = max(0, pos - limit)
-    i = pos
-    while i > lo and text[i - 1] not in _SENTENCE_END:
-        i -= 1
-    return i
+    return max(lo, max(text.rfind(c, lo, pos) for c in _SENTENCE_END) + 1)
 
 
 def _clause_end(text: str, pos: int, limit: int = 25) -> int:
@@ -350,10 +347,17 @@ def _is_subset(text: str, fig: Figure, earlier: list[Figure]) -> bool:
     """
     if unit_kind(fig.unit) != "count":
         return False
+    # the sentence, looked at over a bounded stretch so that text without a full stop
+    # stays linear
+    lo = max(0, fig.number_start - _SUBSET_LOOK_BACK)
+    start = max(text.rfind(c, lo, fig.number_start) for c in "。！？\n") + 1
+    start = max(start, lo)
     for prev in reversed(earlier):
-        between = text[prev.number_end : fig.number_start]
-        if any(c in between for c in "。！？\n"):
+        if prev.number_end < start:
             return False
         if prev.indicator == fig.indicator and prev.value > fig.value and prev.unit == fig.unit:
             return True
     return False
+
+
+_SUBSET_LOOK_BACK = 300
