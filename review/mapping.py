@@ -218,8 +218,14 @@ _CHANGE = re.compile(
 # Ledgers whose measure words (受理, 结案, 纠正 …) are common words: only when named nearby.
 _TOPIC_BOUND = frozenset({"reconsideration", "litigation", "normative_documents"})
 _BOTH_MARK = re.compile(r"(均|都|分别)(达到?|为|是|保持在?|在)?$")
+# One percentage for several named measures: 评查合格率、归档率和满意率均为100%,
+# 参考率、通过率和优秀率100%, 平均审理时间、执结用时同比压降20%以上. Each name is a figure.
+_METRIC_HEAD = r"(?:率|比例|时间|用时|时长|时限|成本|费用)"
+_METRIC_ITEM = re.compile(rf"[\u4e00-\u9fff]{{1,6}}?{_METRIC_HEAD}")
 _RATE_LIST = re.compile(
-    r"((?:[\u4e00-\u9fff]{1,6}率)(?:(?:、|和|及|与)[\u4e00-\u9fff]{1,6}率)+)均(?:达到?|为|是|在)?$"
+    rf"((?:[\u4e00-\u9fff]{{1,6}}?{_METRIC_HEAD})(?:(?:、|和|及|与|以及)[\u4e00-\u9fff]{{1,6}}?{_METRIC_HEAD})+)"
+    r"(?P<all>均|都)?(?P<change>同比|较上年|比上年|较去年)?"
+    r"(?:达到?|为|是|在|实现|保持在?|压降|下降|降低|提高|提升|缩短|减少|压缩|增长|上升)?了?$"
 )
 
 
@@ -292,16 +298,19 @@ def map_figure(
         or re.search(r"每[\u4e00-\u9fff]{1,3}(不少于|至少|不低于)$", left)
     ):  # 至少配备一名, 每村不少于6名: a standard per unit, not a count
         return [replace(fig, indicator=None, scope="minimum standard")]
-    if _CHANGE.search(left):
-        return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
     m = _RATE_LIST.search(left)
     if m and fig.unit == "%":
         head = left[: m.start()]
         out = []
-        for word in re.split(r"、|和|及|与", m.group(1)):
+        for word in _METRIC_ITEM.findall(m.group(1)):
+            if m.group("change"):
+                out.append(replace(fig, indicator=None))
+                continue
             ind, _ = best_indicator(text, fig, catalog, left_override=head + word)
             out.extend(_refine(text, replace(fig), ind, head + word, catalog))
         return out
+    if _CHANGE.search(left):
+        return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
     ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end)
     return _refine(text, fig, ind, left, catalog)
 
