@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from review.catalog import Catalog, load_catalog
 from review.figures import Figure, is_frequency
+from review.governing import govern
 from review.normalize import squeeze
 from review.units import unit_kind
 from review.vocabulary import (
@@ -118,7 +119,12 @@ def _contexts(text: str, fig: Figure) -> tuple[str, str, str]:
 
 
 def _measure_scores(
-    catalog: Catalog, left: str, right: str, gap: int = -1, own: set[str] | None = None
+    catalog: Catalog,
+    left: str,
+    right: str,
+    gap: int = -1,
+    own: set[str] | None = None,
+    after: set[str] | None = None,
 ) -> dict[str, float]:
     ctx = left + _MARK + right
     mark = len(left)
@@ -145,6 +151,8 @@ def _measure_scores(
     for a, b, kw in kept:
         if own is not None and b > clause_start:
             own.add(kw.indicator)
+        if after is not None and b >= mark:
+            after.add(kw.indicator)  # named after the figure, or the verb right before it
         if b <= mark:
             factor = 1.0 / (1.0 + (mark - b) / 4.0)
             between = ctx[b:mark]
@@ -216,7 +224,22 @@ _CHANGE = re.compile(
     r"(增加|增长|减少|下降|提高|降低|上升|多|少)了?$"
 )
 # Ledgers whose measure words (受理, 结案, 纠正 …) are common words: only when named nearby.
-_TOPIC_BOUND = frozenset({"reconsideration", "litigation", "normative_documents"})
+_TOPIC_BOUND = frozenset(
+    {
+        "reconsideration",
+        "litigation",
+        "normative_documents",
+        "hotline",
+        "mailbox",
+        "supervision",
+        "mediation",
+        "proposals",
+        "legality_review",
+    }
+)
+# Their measure words are common words (受理, 办结, 排查): the topic must be named nearby,
+# even when no other topic is.
+_TOPIC_NAMED = _TOPIC_BOUND - {"reconsideration", "litigation", "normative_documents"}
 _BOTH_MARK = re.compile(r"(均|都|分别)(达到?|为|是|保持在?|在)?$")
 # One percentage for several named measures: 评查合格率、归档率和满意率均为100%,
 # 参考率、通过率和优秀率100%, 平均审理时间、执结用时同比压降20%以上. Each name is a figure.
@@ -239,6 +262,21 @@ def _gap(text: str, fig: Figure, prev_end: int, left: str) -> int:
     return max(0, len(left) - len(squeeze(between)))
 
 
+# A head noun between a measure word and the number: the count is of that head.
+_DISPLACED_HEAD = re.compile(
+    r"(?:清单|目录|名录|平台|窗口|系统|案例|场景|专栏|部门|单位|机构|批次|模块|子项)(?:共|计|共计|达|为|有)?$"
+)
+
+# Characters that, right after a count's measure word, do not start the noun it counts.
+_NOT_A_NOUN_START = set(
+    "以内上下左右余多次的了是为在中于和与及、均都全已共分其被由等（(，,。；;：:“”"
+)
+
+
+def _names_what_it_counts(right: str) -> bool:
+    return bool(right) and "\u4e00" <= right[0] <= "\u9fff" and right[0] not in _NOT_A_NOUN_START
+
+
 def best_indicator(
     text: str,
     fig: Figure,
@@ -257,26 +295,41 @@ def best_indicator(
     if kind == "rate" and fig.unit == "个百分点":
         return None, 0.0
     own: set[str] = set()
-    measures = _measure_scores(catalog, left, right, gap, own)
+    after: set[str] = set()
+    measures = _measure_scores(catalog, left, right, gap, own, after)
+    if kind == "count" and _names_what_it_counts(right):
+        # 22个派出所实现…, 30个改革案例: the noun after the measure word is what is
+        # counted; only a measure named there (or the verb governing it) can give the id
+        measures = {k: v for k, v in measures.items() if k in after}
     topics = _topic_scores(around, right)
     best: str | None = None
     best_score = 0.0
-    own_refused = False
+    best_k = 0.0
+    refused_k = 0.0  # the strongest measure word of the own clause that does not fit
     for ind_id, k in measures.items():
         ind = catalog.indicators[ind_id]
         if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
         if kind == "count" and fig.unit not in ind.units:
-            own_refused = own_refused or ind_id in own
+            if ind_id in own:
+                refused_k = max(refused_k, k)
             continue  # 培训12期 counts sessions, not the 人 of officers trained
-        if ind.ledger not in topics and topics and ind.ledger in _TOPIC_BOUND:
-            own_refused = own_refused or ind_id in own
+        if (
+            ind.ledger not in topics
+            and (topics or ind.ledger in _TOPIC_NAMED)
+            and ind.ledger in _TOPIC_BOUND
+        ):
+            if ind_id in own:
+                refused_k = max(refused_k, k)
             continue  # 结案228件 in a 执法 paragraph is not a 复议 conclusion
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
         if fig.unit in ind.units:
             score += 0.4
         if score > best_score:
-            best, best_score = ind_id, score
+            best, best_score, best_k = ind_id, score, k
+    own_refused = refused_k > 0 and refused_k >= best_k
+    if best is not None and best not in after and kind == "count" and _DISPLACED_HEAD.search(left):
+        return None, 0.0  # 事项清单31个, 反映窗口108个: the count is of the head after the measure
     if own_refused and best is not None and best not in own:
         # 立案241件，结案228件: the figure's own clause names a measure that does not fit
         # (结案 of 执法 cases); a word of the previous clause does not name it either.
@@ -312,7 +365,39 @@ def map_figure(
     if _CHANGE.search(left):
         return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
     ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end)
+    ind = govern(text, fig, ind)
+    if ind is not None and ind not in _COMBINED and _unlike_items(text, fig, catalog):
+        ind = None  # 学习、培训、宣讲1.2万余次: unlike things counted together
     return _refine(text, fig, ind, left, catalog)
+
+
+# Ids that are combined counts by definition (合同、协议及涉法文件).
+_COMBINED = frozenset({"legality_review.documents_reviewed"})
+
+
+def _unlike_items(text: str, fig: Figure, catalog: Catalog) -> bool:
+    """The count follows a list of three or more items (A、B、C + number) whose items name
+    different measures, or no measure: a combined count that no indicator measures."""
+    if unit_kind(fig.unit) != "count":
+        return False
+    lo = max(0, fig.number_start - 60)
+    cut = max(text.rfind(c, lo, fig.number_start) for c in "，。；：,;:！？\n")
+    before = squeeze(text[max(lo, cut + 1) : fig.number_start])
+    items = before.split("、")
+    if len(items) < 3 or any(ch.isdigit() for ch in before) or "等" in items[-1]:
+        return False
+    named: set[str] = set()
+    for item in items[1:]:  # the first item carries the verb of the whole list
+        scores = _measure_scores(catalog, item, "")
+        fitting = {
+            i
+            for i in scores
+            if catalog.indicators[i].kind == "count" and fig.unit in catalog.indicators[i].units
+        }
+        if not fitting:
+            return True
+        named.add(max(fitting, key=lambda i: scores[i]))
+    return len(named) > 1
 
 
 def _refine(text: str, fig: Figure, ind: str | None, left: str, catalog: Catalog) -> list[Figure]:
