@@ -39,6 +39,7 @@ _HOLDING = re.compile(r"持有|持证|取得|现有|共有[^，。；、]{0,6}�
 # with the rule of law named in the same clause or the next item of its list.
 _MEETING = re.compile(
     r"常务会议|常务会|常委会议?|委员会会议|委员会全体会议|专题会议|议题|专题研究|听取[^，。；]{0,16}汇报"
+    r"|(?:党组|党委)(?:会议|专题)"
 )
 _RULE_OF_LAW = re.compile(r"法治|依法|法律|法制|法规|规章")
 _STUDY = re.compile(r"中心组[^，。；]{0,8}学习|集中学法|会前学法|集体学法|专题学法|学法")
@@ -126,7 +127,7 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
         ):
             return None  # 中心组学习 on another subject
         return "legal_education.study_meetings"
-    if unit == "次" and _MEETING.search(own):
+    if unit in ("次", "场次") and _MEETING.search(own):
         if _RULE_OF_LAW.search(own + _next_item(text, fig.number_end)):
             return "leader_duties.meetings_on_rule_of_law"
         return None

@@ -277,6 +277,15 @@ def _names_what_it_counts(right: str) -> bool:
     return bool(right) and "\u4e00" <= right[0] <= "\u9fff" and right[0] not in _NOT_A_NOUN_START
 
 
+# Measure words that count the same thing as a unit of the catalog: 场次 are 次 or 场
+# (meetings, events), 件次 and 起 are 件 (opinions given, cases), 个 of 项 items.
+_VARIANT_UNITS = {"场次": ("次", "场"), "件次": ("件",), "起": ("件",), "项次": ("项", "次")}
+
+
+def unit_fits(unit: str, units: tuple[str, ...]) -> bool:
+    return unit in units or any(u in units for u in _VARIANT_UNITS.get(unit, ()))
+
+
 def best_indicator(
     text: str,
     fig: Figure,
@@ -310,7 +319,7 @@ def best_indicator(
         ind = catalog.indicators[ind_id]
         if ind.kind != kind or ind_id in exclude or only is not None and ind_id not in only:
             continue
-        if kind == "count" and fig.unit not in ind.units:
+        if kind == "count" and not unit_fits(fig.unit, ind.units):
             if ind_id in own:
                 refused_k = max(refused_k, k)
             continue  # 培训12期 counts sessions, not the 人 of officers trained
@@ -325,6 +334,8 @@ def best_indicator(
         score = k + 1.2 * topics.get(ind.ledger, 0.0)
         if fig.unit in ind.units:
             score += 0.4
+        elif unit_fits(fig.unit, ind.units):
+            score += 0.2
         if score > best_score:
             best, best_score, best_k = ind_id, score, k
     own_refused = refused_k > 0 and refused_k >= best_k
@@ -392,7 +403,8 @@ def _unlike_items(text: str, fig: Figure, catalog: Catalog) -> bool:
         fitting = {
             i
             for i in scores
-            if catalog.indicators[i].kind == "count" and fig.unit in catalog.indicators[i].units
+            if catalog.indicators[i].kind == "count"
+            and unit_fits(fig.unit, catalog.indicators[i].units)
         }
         if not fitting:
             return True
@@ -426,14 +438,14 @@ def map_figures(text: str, figures: list[Figure], catalog: Catalog | None = None
     prev_end = -1
     for fig in figures:
         for mapped in map_figure(text, fig, catalog, prev_end):
-            if mapped.indicator is not None and _is_subset(text, mapped, out):
+            if mapped.indicator is not None and _is_subset(text, mapped, out, catalog):
                 mapped = replace(mapped, indicator=None)
             out.append(mapped)
         prev_end = fig.number_end
     return out
 
 
-def _is_subset(text: str, fig: Figure, earlier: list[Figure]) -> bool:
+def _is_subset(text: str, fig: Figure, earlier: list[Figure], catalog: Catalog) -> bool:
     """A smaller count of the same measure later in the sentence is a sub-category.
 
     审查案卷135本，发现问题案卷12本; 法律援助案件862件，其中刑事案件318件: the second
@@ -450,8 +462,30 @@ def _is_subset(text: str, fig: Figure, earlier: list[Figure]) -> bool:
         if prev.number_end < start:
             return False
         if prev.indicator == fig.indicator and prev.value > fig.value and prev.unit == fig.unit:
-            return True
+            # 政务服务事项515项，行政许可事项218项; 常务会议33次，其中2次专题听取法治汇报:
+            # a smaller count named by another word of the measure states the measure too
+            own = _measure_words(catalog, _own_clause(text, fig.number_start), fig.indicator)
+            whole = _measure_words(catalog, _own_clause(text, prev.number_start), fig.indicator)
+            return not own or bool(own & whole)
     return False
+
+
+def _own_clause(text: str, pos: int) -> str:
+    lo = max(0, pos - 40)
+    breaks = "，。；：、,;:！？\n"
+    cut = max(text.rfind(c, lo, pos) for c in breaks)
+    hi = min(len(text), pos + 30)
+    ends = [i for i in (text.find(c, pos, hi) for c in breaks) if i >= 0]
+    return squeeze(text[max(lo, cut + 1) : min(ends) if ends else hi])
+
+
+def _measure_words(catalog: Catalog, clause: str, ind: str | None) -> set[str]:
+    """The measure words of indicator ind found in clause."""
+    words = set()
+    for kw in _keywords(catalog):
+        if kw.indicator == ind and kw.pattern.search(clause):
+            words.add(kw.word)
+    return words
 
 
 _SUBSET_LOOK_BACK = 300

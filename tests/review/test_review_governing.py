@@ -64,3 +64,17 @@ def test_a_brand_event_is_not_legal_publicity() -> None:
     # no word of the law in the sentence: a count of events, but not 普法 events
     assert _ids("组织开展“暖心驿站”等12场品牌活动。") == [None]
     assert _ids("组织开展宪法宣传周等普法宣传活动12场。") == ["legal_education.activities"]
+
+
+def test_a_smaller_count_named_by_another_word_of_the_measure_keeps_its_id() -> None:
+    ids = _ids("本级保留政务服务事项640项，行政许可事项210项。")
+    assert ids == ["gov_services.items", "gov_services.items"]
+    # the same word again: a sub-category of the first count
+    assert _ids("审查执法案卷120本，发现问题案卷15本。")[1] is None
+
+
+def test_variant_measure_words_count_the_same_thing() -> None:
+    assert _ids("为镇政府提供法律意见书40件次。") == ["legal_counsel.opinions"]
+    assert _ids("局党组专题研究部署法治建设工作3场次。") == [
+        "leader_duties.meetings_on_rule_of_law"
+    ]
