@@ -131,7 +131,9 @@ _ASPECT_COUNTS = re.compile(
     rf"单位|行业|部门|领域|改革|清单|场景|环节|岗位|人群|群体|对象|区域|村|\d|[{_CN_DIGIT}]+[项条个件])"
 )
 # 十五届六次全会, 市委十二届36次常委会议: session numbers of a Party body, not counts
-_SESSION_BEFORE = re.compile(r"届[ ]*$")
+_SESSION_BEFORE = re.compile(
+    r"届[ ]*(?:人大|政协|人大常委会|人民代表大会|党代会|县委|市委|区委|省委|委员会)?[ ]*$"
+)
 # 24小时自助服务, 24小时不打烊: a service name, not a duration
 _SERVICE_AFTER_HOURS = re.compile(
     r"^(?:自助|服务|不打烊|营业|在线|值班|值守|开放|运行|全天候|无人|便民|政务|响应|热线|"
@@ -450,11 +452,18 @@ _ITEM_BREAK = "，。；：！？\n,;:（）()“”《》「」"
 _LIST_AND = re.compile(r"(?<![参给])[和及与](?![其他它谐时平])")
 
 
+# Measure words of things that are listed by name (places, people, parts, kinds).
+_RESTATING_UNIT = re.compile(r"^(?:个|名|位|家|所|类|批|项|条|支|座|区|县|市|大|种|方面)")
+
+
 def restates_list(text: str, nstart: int, value: float) -> bool:
     """A count of the items listed right before it: 甲区、乙区和丙区三个区, 报告分为成效、问题、
     计划三个部分, 张三、李四两名律师. The reader can count them; the number adds no figure."""
     if not float(value).is_integer() or not 2 <= value <= 12:
         return False
+    unit_at = text[nstart : nstart + 8]
+    if not _RESTATING_UNIT.match(unit_at.lstrip("0123456789一二两三四五六七八九十")):
+        return False  # 审核合同、协议2件: cases and documents are counted, not listed
     lo = max(0, nstart - 80)
     cut = max(text.rfind(c, lo, nstart) for c in _ITEM_BREAK)
     seg = text[max(lo, cut + 1) : nstart].strip()
@@ -492,7 +501,7 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
         aspect = _ASPECT_AFTER_GE.match(text[end : end + 2])
         if aspect and not _ASPECT_COUNTS.match(text[end + 2 : end + 8]):
             return None
-    if _SESSION_BEFORE.search(text[max(0, nstart - 3) : nstart]):
+    if _SESSION_BEFORE.search(text[max(0, nstart - 10) : nstart]):
         return None
     if unit == "小时" and _SERVICE_AFTER_HOURS.match(text[end : end + 4]):
         return None
@@ -503,7 +512,7 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if unit == "项" and _is_chinese(num) and _ABSTRACT_AFTER_XIANG.match(text[end : end + 4]):
         return None
     before = _prev_chars(text, nstart, 6)
-    if before.endswith("第") or before.endswith("前") and unit == "个":
+    if before.endswith("第") or before.endswith("前") and unit in ("个", "位", "名"):
         return None
     if _ORDINAL_LIST.search(before):
         return None  # 完成第四、五批评审: the second ordinal of a list after 第

@@ -31,6 +31,7 @@ _SENTENCE_BREAK = "。；！？;!?\n"
 _OFFICIALS = re.compile(
     r"^(?:[\u4e00-\u9fff]{0,6}?)(?:领导干部|干部|国家工作人员|工作人员|公务员|公职人员)"
 )
+_OFFICIAL_WORD = re.compile(r"领导干部|干部|国家工作人员|工作人员|公务员|公职人员")
 _ENFORCERS = re.compile(r"执法人员|执法队员|执法证")
 _LEARNING = re.compile(r"学法|考法|考试|培训|参训|轮训|考学|测试")
 _HOLDING = re.compile(r"持有|持证|取得|现有|共有[^，。；、]{0,6}证")
@@ -52,6 +53,7 @@ _CHANGE_BEFORE = re.compile(
 # A list of unlike things counted together, or examples ending in 等 and a name.
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
+_COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
 _TOWNSHIP = re.compile(r"乡镇|街道|镇|乡|(?:县|区)级下放")
 _CASE_FILES = re.compile(r"评查|案卷")
 _LAW_WORD = re.compile(r"法")
@@ -117,6 +119,14 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
         if (_OFFICIALS.search(after) or _OFFICIALS.search(before[-8:])) and _LEARNING.search(item):
             return "legal_education.persons_trained"
 
+    if (
+        ind == "enforcement.officers_trained"
+        and "执法" not in _sentence(text, fig.number_start) + after
+    ):
+        # 参考人员186人 after a 领导干部 exam: officials, not enforcement officers
+        officials = _OFFICIAL_WORD.search(_sentence(text, fig.number_start) + after)
+        return "legal_education.persons_trained" if officials else None
+
     if unit in ("次", "场", "场次") and _STUDY.search(item) and ind != "leader_duties.debriefs":
         if (
             unit == "场次"
@@ -141,6 +151,8 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
             return "gov_services.items_in_hall_rate"
         return None
 
+    if ind == "legal_counsel.villages" and _COUNSEL_HIRED.search(own):
+        return "legal_counsel.villages_covered"  # 配备法律顾问的村98个: the villages covered
     if ind.startswith("gov_services.items"):
         if _CHANGE_BEFORE.search(before):
             return None

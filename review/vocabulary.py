@@ -59,7 +59,12 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "reconsideration.on_time_rate": ("按期审结率", "及时审结率"),
     "reconsideration.average_days": ("平均审结", "平均办案", "平均"),
     "reconsideration.hearings": ("听证",),
-    "reconsideration.opinion_letters": ("意见书", "建议书"),
+    "reconsideration.opinion_letters": (
+        "复议意见书",
+        "复议建议书",
+        "re:(?<!审查)(?<!法律)意见书",
+        "建议书",
+    ),
     "reconsideration.as_respondent_cases": ("为被申请人",),
     # 行政应诉
     "litigation.cases": ("行政诉讼案件", "行政诉讼", "应诉案件", "诉讼案件", "应诉"),
@@ -204,6 +209,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
         "村居法律顾问",
         "村（社区）法律顾问",
         "re:村[^，。；、]{0,6}(?:聘请|配备|聘任|选聘)[^，。；、]{0,6}法律顾问",
+        "re:(?:聘请|配备|聘任|选聘)[^，。；、]{0,4}法律顾问的(?:行政)?村",
     ),
     "legal_counsel.village_coverage_rate": ("覆盖率",),
     # 党政主要负责人履职

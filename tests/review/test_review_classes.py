@@ -56,6 +56,9 @@ def test_counted_wordings(text: str, expected: list[tuple[float, str, str | None
         # Party-session numbers
         "认真学习县委十四届五次全会精神。",
         "在区委九届27次常委会议上研究部署。",
+        "认真贯彻县十八届人大三次会议精神。",
+        # rankings
+        "排名全省前10位，连续三年位居前3名。",
         # ordinal lists after 第
         "完成第三、四批示范项目评审。",
         "组织第六至八期轮训。",
@@ -75,6 +78,11 @@ def test_not_figures(text: str) -> None:
         assert _figs(text) == [(4, "个", None)]
         return
     assert _figs(text) == []
+
+
+def test_a_list_of_documents_or_cases_is_still_counted() -> None:
+    # only names of places, people, parts and kinds are restated by a count
+    assert _figs("审核合同、协议2件。") == [(2, "件", None)]
 
 
 def test_a_name_ending_in_a_numeral_character() -> None:

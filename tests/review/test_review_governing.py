@@ -22,6 +22,10 @@ def _ids(text: str) -> list[str | None]:
         ("组织全县3200名干部参加年度学法考试。", ["legal_education.persons_trained"]),
         ("全县1800余名国家工作人员完成网上学法考法。", ["legal_education.persons_trained"]),
         ("组织全县执法人员420人参加执法资格考试。", ["enforcement.officers_trained"]),
+        (
+            "组织新任科级干部法律知识考试2场，参考人员96人。",
+            [None, "legal_education.persons_trained"],
+        ),
         # meetings on the rule of law, and those on something else
         (
             "召开县政府常务会议6次专题研究法治政府建设。",
@@ -44,6 +48,7 @@ def _ids(text: str) -> list[str | None]:
         # the noun after the measure word is what is counted
         ("19个便民服务站实现了受理事项全覆盖。", [None]),
         ("全镇14个行政村全部聘请法律顾问。", ["legal_counsel.villages_covered"]),
+        ("全县配备法律顾问的村（社区）共计98个。", ["legal_counsel.villages_covered"]),
         # unlike things counted together
         ("全年组织各类学习、培训、宣讲860余次。", [None]),
         ("开展护企、暖企、助企等“三项行动”300余场次。", [None]),
