@@ -10,6 +10,7 @@ duration.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -170,11 +171,23 @@ def _measure_scores(
     return scores
 
 
-def _topic_scores(around: str, right: str) -> dict[str, float]:
+_HEADING_TOPIC = 0.5
+
+
+def heading_titles(text: str) -> tuple[list[int], list[str]]:
+    """Starts and titles of the headings of every level (一、（一）1.（1）), in text order."""
+    from review.structure import find_headings
+
+    heads = [h for h in find_headings(text) if h.level < 5]
+    return [h.start for h in heads], [h.title for h in heads]
+
+
+def _topic_scores(around: str, right: str, heading: str = "") -> dict[str, float]:
     scores: dict[str, float] = {}
     n = len(around)
     for ledger, pattern in _ledger_patterns():
-        best = 0.0
+        # the heading the figure sits under names its topic, more weakly than its sentence
+        best = _HEADING_TOPIC if heading and pattern.search(heading) else 0.0
         for m in pattern.finditer(around):
             best = max(best, 1.0 / (1.0 + (n - m.end()) / 25.0))
         m2 = pattern.search(right)
@@ -239,7 +252,7 @@ _TOPIC_BOUND = frozenset(
 )
 # Their measure words are common words (受理, 办结, 排查): the topic must be named nearby,
 # even when no other topic is.
-_TOPIC_NAMED = _TOPIC_BOUND - {"reconsideration", "litigation", "normative_documents"}
+_TOPIC_NAMED = _TOPIC_BOUND
 _BOTH_MARK = re.compile(r"(均|都|分别)(达到?|为|是|保持在?|在)?$")
 # One percentage for several named measures: 评查合格率、归档率和满意率均为100%,
 # 参考率、通过率和优秀率100%, 平均审理时间、执结用时同比压降20%以上. Each name is a figure.
@@ -294,6 +307,7 @@ def best_indicator(
     prev_end: int = -1,
     only: tuple[str, ...] | None = None,
     exclude: tuple[str, ...] = (),
+    heading: str = "",
 ) -> tuple[str | None, float]:
     left, right, around = _contexts(text, fig)
     gap = _gap(text, fig, prev_end, left)
@@ -310,7 +324,7 @@ def best_indicator(
         # 22个派出所实现…, 30个改革案例: the noun after the measure word is what is
         # counted; only a measure named there (or the verb governing it) can give the id
         measures = {k: v for k, v in measures.items() if k in after}
-    topics = _topic_scores(around, right)
+    topics = _topic_scores(around, right, heading)
     best: str | None = None
     best_score = 0.0
     best_k = 0.0
@@ -349,7 +363,11 @@ def best_indicator(
 
 
 def map_figure(
-    text: str, fig: Figure, catalog: Catalog | None = None, prev_end: int = -1
+    text: str,
+    fig: Figure,
+    catalog: Catalog | None = None,
+    prev_end: int = -1,
+    heading: str = "",
 ) -> list[Figure]:
     """The figure with its indicator; two figures when one numeral carries two (均达)."""
     catalog = catalog or load_catalog()
@@ -370,12 +388,12 @@ def map_figure(
             if m.group("change"):
                 out.append(replace(fig, indicator=None))
                 continue
-            ind, _ = best_indicator(text, fig, catalog, left_override=head + word)
+            ind, _ = best_indicator(text, fig, catalog, left_override=head + word, heading=heading)
             out.extend(_refine(text, replace(fig), ind, head + word, catalog))
         return out
     if _CHANGE.search(left):
         return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
-    ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end)
+    ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end, heading=heading)
     ind = govern(text, fig, ind)
     if ind is not None and ind not in _COMBINED and _unlike_items(text, fig, catalog):
         ind = None  # 学习、培训、宣讲1.2万余次: unlike things counted together
@@ -436,8 +454,11 @@ def map_figures(text: str, figures: list[Figure], catalog: Catalog | None = None
     catalog = catalog or load_catalog()
     out: list[Figure] = []
     prev_end = -1
+    starts, titles = heading_titles(text)
     for fig in figures:
-        for mapped in map_figure(text, fig, catalog, prev_end):
+        k = bisect_right(starts, fig.number_start) - 1
+        heading = titles[k] if k >= 0 else ""
+        for mapped in map_figure(text, fig, catalog, prev_end, heading):
             if mapped.indicator is not None and _is_subset(text, mapped, out, catalog):
                 mapped = replace(mapped, indicator=None)
             out.append(mapped)

@@ -83,3 +83,11 @@ def test_variant_measure_words_count_the_same_thing() -> None:
     assert _ids("局党组专题研究部署法治建设工作3场次。") == [
         "leader_duties.meetings_on_rule_of_law"
     ]
+
+
+def test_the_heading_names_the_topic_of_its_figures() -> None:
+    text = "（三）提升政务服务便民热线质效\n全年受理群众诉求8600件，办结8550件。"
+    assert _ids(text) == ["hotline.tickets_received", "hotline.tickets_concluded"]
+    # the same sentence under another heading: 受理 and 办结 name no measure
+    text = "（三）优化营商环境\n全年受理群众诉求8600件，办结8550件。"
+    assert _ids(text) == [None, None]
