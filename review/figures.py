@@ -67,7 +67,9 @@ _CN_ANY = _CN_DIGIT + "百千万亿"
 # or numerals is scanned in linear time, not retried from every position.
 _AR = r"(?<![\d.])(?<!\d,)\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?"
 _CN = rf"(?<![{_CN_ANY}])[{_CN_DIGIT}][{_CN_ANY}]{{0,12}}(?:点[零〇一二三四五六七八九]{{1,4}})?"
-_NUM = rf"(?:{_AR}|{_CN}|(?<=百分之)百)"
+# 百余场, 千余人, 万余件: a round number written as its unit character alone, then 余/多
+_ROUND = rf"(?<![{_CN_ANY}])[百千万](?=[ ]*[余多])"
+_NUM = rf"(?:{_AR}|{_CN}|(?<=百分之)百|{_ROUND})"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 
 FIGURE_RE = re.compile(
@@ -403,7 +405,7 @@ def _read_metric(
     text: str, m: re.Match[str], quotes: bytearray, titles: bytearray
 ) -> Figure | None:
     nstart = m.start("num")
-    if titles[nstart]:
+    if titles[nstart] or _PAGE_COUNTER.search(text[max(0, nstart - 8) : nstart]):
         return None
     value = parse_number(m.group("num"))
     if value is None:
@@ -447,6 +449,9 @@ def _read_metric(
 
 
 _NAME_DIGITS = set("一二两三四五六七八九")
+_ROUND_VALUES = {"百": 100, "千": 1000, "万": 10_000}
+# Page furniture of a web copy: 浏览次数：1234, 点击量:56次.
+_PAGE_COUNTER = re.compile(r"(?:浏览|点击|访问|阅读)(?:次数|量|数)[ ]*[:：][ ]*$")
 _ORDINAL_LIST = re.compile(rf"第(?:[{_CN_ANY}]+|\d+)[、和及至到]$")
 _ITEM_BREAK = "，。；：！？\n,;:（）()“”《》「」"
 _LIST_AND = re.compile(r"(?<![参给])[和及与](?![其他它谐时平])")
@@ -516,6 +521,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
         return None
     if _ORDINAL_LIST.search(before):
         return None  # 完成第四、五批评审: the second ordinal of a list after 第
+    if _PAGE_COUNTER.search(text[max(0, nstart - 8) : nstart]):
+        return None  # 浏览次数：1234次: the web page's counter, not the report
     # 12·4, 3.15: named days
     if text[max(0, nstart - 1) : nstart] in ("·", ".", "-", "/") or after[:1] in ("·", "/"):
         return None
@@ -524,10 +531,13 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     chinese = _is_chinese(num)
     if chinese and (quotes[nstart] or quotes[max(0, end - 1)]):
         return None
+    round_number = num in _ROUND_VALUES and bool(m.group("infix1"))
     if chinese and num[0] in "十百千万亿" and num != "十" and not num.startswith("十"):
-        if not (pre and num == "百"):
+        if not (pre and num == "百") and not round_number:
             return None
     value = 100 if pre and num == "百" else parse_number(num)
+    if round_number:
+        value = _ROUND_VALUES[num]
     if value is None:
         return None
     if unit != "%" and restates_list(text, nstart, value):

@@ -28,6 +28,11 @@ def _figs(text: str) -> list[tuple[float, str, str | None]]:
         ("上门走访市场主体640余家次。", [(640, "家次", "at_least")]),
         # 超N: more than
         ("全年审查行政协议超90份。", [(90, "份", "at_least")]),
+        # a round number written as its unit character alone
+        (
+            "开展送法下乡百余场，受益群众千余人次。",
+            [(100, "场", "at_least"), (1000, "人次", "at_least")],
+        ),
         # metric noun + 约 + 万 with no measure word
         ("普法短视频总播放量约38.6万。", [(386_000, "播放量", "approx")]),
         # administrative divisions as counters
@@ -69,6 +74,10 @@ def test_counted_wordings(text: str, expected: list[tuple[float, str, str | None
         # doctrinal formulas and service names
         "深刻领会新思想的5个重大意义。",
         "大厅提供24小时自助办理服务。",
+        "千家万户知晓法律，百姓满意。",
+        # page furniture of a web copy
+        "发布时间：2024-03-28 浏览次数：1523次",
+        "点击量:2310",
         "从三个方面推进：一是立规矩，二是强监督，三是抓落实。",
     ],
 )
