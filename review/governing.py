@@ -46,7 +46,7 @@ _RULE_OF_LAW = re.compile(r"法治|依法|法律|法制|法规|规章")
 _STUDY = re.compile(r"中心组[^，。；]{0,8}学习|集中学法|会前学法|集体学法|专题学法|学法")
 
 _STOCK_CHANGE = re.compile(r"(?:新增|净增|增加|减少|削减|压减|精简|取消)[^，。；、]{0,10}$")
-_COUNSEL = re.compile(r"法律意见|法律顾问|公职律师|律师")
+_COUNSEL = re.compile(r"法律[^，。；]{0,4}意见|法律顾问|公职律师|律师")
 _TOPICS_STUDIED = re.compile(r"研究[^，。；]{0,16}议题")
 # Change verbs: a count of what was cut or added is not the stock the catalogue counts.
 _CHANGE_BEFORE = re.compile(
