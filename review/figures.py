@@ -542,6 +542,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
         return None
     if unit != "%" and restates_list(text, nstart, value):
         return None
+    if unit in ("市", "县", "区") and chinese and value < 4:
+        return None  # 两区建设, 三区三州: names of programmes, not counts of divisions
     if (
         chinese
         and value == 1

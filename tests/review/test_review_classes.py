@@ -75,6 +75,7 @@ def test_counted_wordings(text: str, expected: list[tuple[float, str, str | None
         "深刻领会新思想的5个重大意义。",
         "大厅提供24小时自助办理服务。",
         "千家万户知晓法律，百姓满意。",
+        "服务两区建设，助力三区三州发展。",
         # page furniture of a web copy
         "发布时间：2024-03-28 浏览次数：1523次",
         "点击量:2310",
