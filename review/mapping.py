@@ -119,6 +119,17 @@ def _contexts(text: str, fig: Figure) -> tuple[str, str, str]:
     return left, right, around
 
 
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+
+
+def _zeroed(s: str) -> str:
+    return _NONZERO_DIGIT.sub("0", s)
+
+
+_SCORE_CACHE: dict[tuple[int, str, str, int], tuple[dict[str, float], set[str], set[str]]] = {}
+_SCORE_CACHE_SIZE = 4096
+
+
 def _measure_scores(
     catalog: Catalog,
     left: str,
@@ -126,6 +137,33 @@ def _measure_scores(
     gap: int = -1,
     own: set[str] | None = None,
     after: set[str] | None = None,
+) -> dict[str, float]:
+    """Scores of the measure words around a figure. No measure word contains a digit, so
+    the words are matched with every digit read as 0: a table of figures of the same width
+    repeats its contexts, and each is scored once."""
+    key = (id(catalog), _zeroed(left), _zeroed(right), gap)
+    cached = _SCORE_CACHE.get(key)
+    if cached is None:
+        o: set[str] = set()
+        a: set[str] = set()
+        cached = (_score_words(catalog, key[1], key[2], gap, o, a), o, a)
+        if len(_SCORE_CACHE) >= _SCORE_CACHE_SIZE:
+            _SCORE_CACHE.clear()
+        _SCORE_CACHE[key] = cached
+    if own is not None:
+        own.update(cached[1])
+    if after is not None:
+        after.update(cached[2])
+    return dict(cached[0])
+
+
+def _score_words(
+    catalog: Catalog,
+    left: str,
+    right: str,
+    gap: int,
+    own: set[str],
+    after: set[str],
 ) -> dict[str, float]:
     ctx = left + _MARK + right
     mark = len(left)
@@ -140,8 +178,11 @@ def _measure_scores(
                 continue
             hits.append((m.start(), m.end(), kw))
     kept = []
+    # a hit inside a longer hit of another word is swallowed (受理 in 不予受理); only
+    # longer hits can swallow, so each hit is compared with those alone
+    longest = max((b - a for a, b, _ in hits), default=0)
     for a, b, kw in hits:
-        swallowed = any(
+        swallowed = b - a < longest and any(
             a2 <= a and b <= b2 and (b2 - a2) > (b - a) and kw2.word != kw.word
             for a2, b2, kw2 in hits
         )
@@ -150,9 +191,9 @@ def _measure_scores(
     scores: dict[str, float] = {}
     clause_start = max(ctx.rfind(c, 0, mark) for c in "，,；") + 1
     for a, b, kw in kept:
-        if own is not None and b > clause_start:
+        if b > clause_start:
             own.add(kw.indicator)
-        if after is not None and b >= mark:
+        if b >= mark:
             after.add(kw.indicator)  # named after the figure, or the verb right before it
         if b <= mark:
             factor = 1.0 / (1.0 + (mark - b) / 4.0)
@@ -182,7 +223,25 @@ def heading_titles(text: str) -> tuple[list[int], list[str]]:
     return [h.start for h in heads], [h.title for h in heads]
 
 
+_TOPIC_CACHE: dict[tuple[str, str, str], dict[str, float]] = {}
+
+
 def _topic_scores(around: str, right: str, heading: str = "") -> dict[str, float]:
+    """Topics named before the figure (nearer is stronger), right after it, or in its heading;
+    cached like the measure scores (no topic word contains a digit other than 12345)."""
+    if "12345" in around or "12345" in right:
+        return _score_topics(around, right, heading)
+    key = (_zeroed(around), _zeroed(right), heading)
+    cached = _TOPIC_CACHE.get(key)
+    if cached is None:
+        cached = _score_topics(around, right, heading)
+        if len(_TOPIC_CACHE) >= _SCORE_CACHE_SIZE:
+            _TOPIC_CACHE.clear()
+        _TOPIC_CACHE[key] = cached
+    return dict(cached)
+
+
+def _score_topics(around: str, right: str, heading: str = "") -> dict[str, float]:
     scores: dict[str, float] = {}
     n = len(around)
     for ledger, pattern in _ledger_patterns():
