@@ -150,6 +150,10 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
         # unseen when written (before the unit-compatibility fixes: F1 0.935/0.936, acc 0.694/0.841)
         ("own_township", 0.93, 1.0),
         ("own_justice_bureau", 0.94, 0.97),
+        # issue 16: written in the style of web copies of real reports (half-width
+        # punctuation, page furniture, traditional characters), annotated before running
+        ("own_web_excerpt", 1.0, 1.0),
+        ("own_bureau_traditional", 1.0, 1.0),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
