@@ -40,7 +40,7 @@ _HOLDING = re.compile(r"持有|持证|取得|现有|共有[^，。；、]{0,6}�
 # with the rule of law named in the same clause or the next item of its list.
 _MEETING = re.compile(
     r"常务会议|常务会|常委会议?|委员会会议|委员会全体会议|专题会议|议题|专题研究|听取[^，。；]{0,16}汇报"
-    r"|(?:党组|党委)(?:会议|专题)"
+    r"|(?:党组|党委)(?:会议|专题)|全体会议|(?:委员会|常委会)[^，。；]{0,4}会议"
 )
 _RULE_OF_LAW = re.compile(r"法治|依法|法律|法制|法规|规章")
 _STUDY = re.compile(r"中心组[^，。；]{0,8}学习|集中学法|会前学法|集体学法|专题学法|学法")
@@ -56,7 +56,7 @@ _CHANGE_BEFORE = re.compile(
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
-_TOWNSHIP = re.compile(r"乡镇|街道|镇|乡|(?:县|区)级下放")
+_TOWNSHIP = re.compile(r"乡镇|街道|镇|乡|(?:县|区)级(?:下放|赋权)")
 _CASE_FILES = re.compile(r"评查|案卷")
 _LAW_WORD = re.compile(r"法")
 
@@ -170,7 +170,9 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
             return "gov_services.items_in_hall"
     if unit_is_count(unit) and _LISTED_KINDS.search(before):
         return None  # 等“八大行动”1000余场次: examples of unlike things counted together
-    if ind == "enforcement.powers_delegated_to_townships" and not _TOWNSHIP.search(own):
+    if ind == "enforcement.powers_delegated_to_townships" and not _TOWNSHIP.search(
+        _sentence(text, fig.number_start) + own + _rest(text, fig.number_end)
+    ):
         return None  # 下放118项市级行政权力 to districts and zones, not to townships
     if ind == "enforcement.case_file_issues_found" and not _CASE_FILES.search(
         _sentence(text, fig.number_start) + after

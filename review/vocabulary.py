@@ -192,7 +192,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "legal_education.activities": ("活动", "普法宣传", "宣传活动", "送法", "宣传教育"),
     "legal_education.lectures": ("讲座", "宣讲"),
     "legal_education.materials_distributed": ("发放", "资料", "读本", "宣传册", "宣传单"),
-    "legal_education.persons_reached": ("受教育", "受众", "覆盖群众", "惠及"),
+    "legal_education.persons_reached": ("受教育", "受众", "覆盖群众", "惠及", "受益群众", "受益"),
     "legal_education.publicity_venues": ("阵地", "法治公园", "法治广场", "法治长廊", "法治文化"),
     "legal_education.legal_literates": ("法律明白人",),
     "legal_education.legal_literates_trained": ("法律明白人…培训", "明白人培训", "培训…法律明白人"),
