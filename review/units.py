@@ -93,8 +93,16 @@ APPROX = "approx"
 # Words before the number.
 PREFIX_QUALIFIERS = (
     ("不少于", AT_LEAST),
+    ("不低于", AT_LEAST),
+    ("不高于", AT_MOST),
+    ("不多于", AT_MOST),
     ("超过", AT_LEAST),
     ("超", AT_LEAST),  # 审核合同超260份: more than
+    ("突破", AT_LEAST),
+    ("多于", AT_LEAST),
+    ("高于", AT_LEAST),
+    ("少于", AT_MOST),
+    ("低于", AT_MOST),
     ("至少", AT_LEAST),
     ("逾", AT_LEAST),
     ("不到", AT_MOST),
