@@ -163,6 +163,9 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
         ("own_street_office", 1.0, 0.94),
         # unseen when written: F1 0.950 (突破35万户 not read as at least), indicators 1.000
         ("own_city_numerals", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 1.000 prec 0.909 (制定修改省政府规章
+        # went to amended normative documents)
+        ("own_province", 1.0, 1.0),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
