@@ -154,6 +154,10 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
             return "gov_services.items_in_hall_rate"
         return None
 
+    sentence = _sentence(text, fig.number_start) + own
+    if ind.startswith(("mediation.", "reconsideration.")) and "仲裁" in sentence:
+        if "人民调解" not in sentence:
+            return None  # 仲裁…调解成功率: labour arbitration, not people's mediation
     if ind.startswith("normative_documents.") and _OTHER_LAW.search(before):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
     if ind == "legal_counsel.villages" and _COUNSEL_HIRED.search(own):
