@@ -119,6 +119,7 @@ _UNIT_BLOCKERS = {
     "大项": "目",
     "小项": "目",
     "倍": "增",
+    "笔": "记录试者墨",
 }
 # 三个方面, 三个务必: numerals that count the parts of a slogan, not work done.
 _ABSTRACT_AFTER_GE = re.compile(

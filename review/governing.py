@@ -108,7 +108,7 @@ def _item_after(text: str, pos: int, limit: int = 30) -> str:
     return squeeze(text[pos : min(ends) if ends else hi])
 
 
-def govern(text: str, fig: Figure, ind: str | None) -> str | None:
+def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | None:
     """The indicator of a count once its governing noun phrase is read (see module doc)."""
     before = _clause_before(text, fig.number_start)
     after = _clause_after(text, fig.number_end)
@@ -186,7 +186,7 @@ def govern(text: str, fig: Figure, ind: str | None) -> str | None:
     ):
         return None
     if ind.startswith("legal_education.") and not _LAW_WORD.search(
-        _sentence(text, fig.number_start) + after
+        _sentence(text, fig.number_start) + after + heading
     ):
         return None
     return ind

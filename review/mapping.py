@@ -453,7 +453,7 @@ def map_figure(
     if _CHANGE.search(left):
         return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure
     ind, _score = best_indicator(text, fig, catalog, prev_end=prev_end, heading=heading)
-    ind = govern(text, fig, ind)
+    ind = govern(text, fig, ind, heading)
     if ind is not None and ind not in _COMBINED and _unlike_items(text, fig, catalog):
         ind = None  # 学习、培训、宣讲1.2万余次: unlike things counted together
     return _refine(text, fig, ind, left, catalog)

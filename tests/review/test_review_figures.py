@@ -170,6 +170,9 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
         # read as people's mediation; 立案查处…案件 read as penalty cases, as own_department
         # annotates them, while own_street_office and this text do not: left as it is)
         ("own_labour_bureau", 1.0, 0.92),
+        # unseen when written: F1 0.970 (4.6万笔), indicators acc 0.500 prec 0.750 (the 普法
+        # figures of a 反诈 paragraph under 开展法治宣传 had no word of the law in their sentence)
+        ("own_police", 1.0, 0.94),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
