@@ -158,7 +158,11 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
     if ind.startswith(("mediation.", "reconsideration.")) and "仲裁" in sentence:
         if "人民调解" not in sentence:
             return None  # 仲裁…调解成功率: labour arbitration, not people's mediation
-    if ind.startswith("normative_documents.") and _OTHER_LAW.search(before):
+    if (
+        ind.startswith("normative_documents.")
+        and _OTHER_LAW.search(before)
+        and "规范性文件" not in before
+    ):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
     if ind == "legal_counsel.villages" and _COUNSEL_HIRED.search(own):
         return "legal_counsel.villages_covered"  # 配备法律顾问的村98个: the villages covered

@@ -62,8 +62,35 @@ def relate(text: str, figures: list[Figure], catalog: Catalog) -> list[Figure]:
     out = list(figures)
     _brackets(text, out, catalog)
     _enumerations(text, out)
+    _whole_of_parts(out, catalog)
     _sub_measures(text, out)
     return out
+
+
+def _whole_of_parts(figs: list[Figure], catalog: Catalog) -> None:
+    """办理复议案件28件，其中维持19件、撤销3件: a whole with no id of its own whose 其中 parts
+    are two or more parts of one identity is that identity's whole (here 审结)."""
+    parts_of: dict[int, list[str]] = {}
+    for f in figs:
+        if f.role == "part" and f.indicator is not None:
+            parts_of.setdefault(f.whole, []).append(f.indicator)
+    if not parts_of:
+        return
+    for i, w in enumerate(figs):
+        children = parts_of.get(w.number_start)
+        if w.indicator is not None or w.role is not None or not children or len(children) < 2:
+            continue
+        wholes = {
+            ident.whole
+            for ident in catalog.identities
+            if all(c in ident.parts or c in ident.optional_parts for c in children)
+        }
+        if len(wholes) != 1:
+            continue
+        whole_id = wholes.pop()
+        ind = catalog.indicators.get(whole_id)
+        if ind is not None and w.unit in ind.units:
+            figs[i] = replace(w, indicator=whole_id)
 
 
 def _brackets(text: str, figs: list[Figure], catalog: Catalog) -> None:

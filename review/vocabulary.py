@@ -198,7 +198,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "enforcement.case_file_issues_found": ("问题",),
     # 普法
     "legal_education.activities": ("活动", "普法宣传", "宣传活动", "送法", "宣传教育"),
-    "legal_education.lectures": ("讲座", "宣讲"),
+    "legal_education.lectures": ("讲座", "宣讲", "法治课", "授课"),
     "legal_education.materials_distributed": ("发放", "资料", "读本", "宣传册", "宣传单"),
     "legal_education.persons_reached": ("受教育", "受众", "覆盖群众", "惠及", "受益群众", "受益"),
     "legal_education.publicity_venues": ("阵地", "法治公园", "法治广场", "法治长廊", "法治文化"),

@@ -112,3 +112,12 @@ def test_parts_come_from_the_whole_s_own_enumeration() -> None:
 def test_on_time_alone_states_what_was_concluded() -> None:
     (f,) = analyse_text("t.txt", "复议机关已按期审结46件。").figures
     assert f.indicator == "reconsideration.concluded"
+
+
+def test_a_whole_without_an_id_takes_the_identity_its_parts_belong_to() -> None:
+    text = "（二）行政复议\n全年办理行政复议案件40件，其中维持25件、撤销5件、驳回申请10件。"
+    figs = analyse_text("t.txt", text).figures
+    assert [f.indicator for f in figs][:2] == [
+        "reconsideration.concluded",
+        "reconsideration.upheld",
+    ]
