@@ -56,6 +56,7 @@ _CHANGE_BEFORE = re.compile(
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
 _OTHER_LAW = re.compile(r"(?:规章|法规|法律|条例|草案)(?:共|计|共计|达|为)?$")
+_VILLAGE = re.compile(r"村|社区|法律顾问")
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
 _TOWNSHIP = re.compile(r"乡镇|街道|镇|乡|(?:县|区)级(?:下放|赋权)")
 _CASE_FILES = re.compile(r"评查|案卷")
@@ -164,6 +165,10 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         and "规范性文件" not in before
     ):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
+    if ind == "legal_counsel.village_coverage_rate" and not _VILLAGE.search(
+        _sentence(text, fig.number_start) + own
+    ):
+        return None  # 检查覆盖率 of something else
     if ind == "legal_counsel.villages" and _COUNSEL_HIRED.search(own):
         return "legal_counsel.villages_covered"  # 配备法律顾问的村98个: the villages covered
     if unit_is_count(unit) and _STOCK_CHANGE.search(before):

@@ -448,7 +448,10 @@ def map_figure(
                 out.append(replace(fig, indicator=None))
                 continue
             ind, _ = best_indicator(text, fig, catalog, left_override=head + word, heading=heading)
-            out.extend(_refine(text, replace(fig), ind, head + word, catalog))
+            # the words after the list (均达) still apply to each name: 办复率均达 of both
+            # 人大 and 政协 gives two figures
+            tail = left[m.end(1) :]
+            out.extend(_refine(text, replace(fig), ind, head + word + tail, catalog))
         return out
     if _CHANGE.search(left):
         return [replace(fig, indicator=None)]  # 比上年增加236人: a change, not the measure

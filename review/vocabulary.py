@@ -120,7 +120,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "disclosure.on_time_rate": ("按期答复率", "答复率"),
     "disclosure.new_media_accounts": ("政务新媒体", "新媒体"),
     "disclosure.new_media_inspected": ("检查",),
-    "disclosure.new_media_inspection_rate": ("检查比例", "检查率", "抽查比例"),
+    "disclosure.new_media_inspection_rate": ("检查比例", "检查率", "抽查比例", "检查覆盖率"),
     # 政府信箱
     "mailbox.letters_received": ("信件", "来信", "留言"),
     "mailbox.letters_concluded": ("办结",),
@@ -255,7 +255,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "emergency.drills_special": ("专项演练", "专项应急演练"),
     "emergency.drills_flood": ("防汛应急演练", "防汛演练", "re:防汛[^、，。；等]{0,6}演练"),
     "office.internal_rules_revised": ("内部制度", "规章制度"),
-    "office.documents_issued": ("印发文件", "发文"),
+    "office.documents_issued": ("印发文件", "发文", "印发…文件"),
     "office.requests_processed": ("请示",),
     "office.incoming_documents": ("来文来电", "来文"),
 }
