@@ -45,7 +45,7 @@ _MEETING = re.compile(
 _RULE_OF_LAW = re.compile(r"法治|依法|法律|法制|法规|规章")
 _STUDY = re.compile(r"中心组[^，。；]{0,8}学习|集中学法|会前学法|集体学法|专题学法|学法")
 
-_STOCK_CHANGE = re.compile(r"(?:新增|净增|增加|减少|削减|压减|精简|取消)[^，。；、]{0,10}$")
+_STOCK_CHANGE = re.compile(r"(?:新增|净增|增加|减少|削减|压减|精简|取消|减免)[^，。；、]{0,10}$")
 _COUNSEL = re.compile(r"法律[^，。；]{0,4}意见|法律顾问|公职律师|律师")
 _TOPICS_STUDIED = re.compile(r"研究[^，。；]{0,16}议题")
 # Change verbs: a count of what was cut or added is not the stock the catalogue counts.
@@ -171,7 +171,7 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         return None  # 检查覆盖率 of something else
     if ind == "legal_counsel.villages" and _COUNSEL_HIRED.search(own):
         return "legal_counsel.villages_covered"  # 配备法律顾问的村98个: the villages covered
-    if unit_is_count(unit) and _STOCK_CHANGE.search(before):
+    if unit not in ("%", "个百分点") and _STOCK_CHANGE.search(before):
         return None  # 新增公职律师12名: a change of the stock, not the stock
     if ind == "legal_counsel.opinions" and not _COUNSEL.search(
         own + _sentence(text, fig.number_start)

@@ -291,6 +291,7 @@ _AS_RESPONDENT = {
     "reconsideration.concluded": "reconsideration.as_respondent_concluded",
     "reconsideration.corrected": "reconsideration.as_respondent_corrected",
 }
+_PASSIVE_CORRECTED = re.compile(r"被(?:直接)?(?:纠错|纠正|撤销|变更|确认违法)")
 _CHANGE = re.compile(
     r"(比上年|较上年|比去年|较去年|同比|环比|比\d{4}年)(度|同期)?"
     r"(增加|增长|减少|下降|提高|降低|上升|多|少)了?$"
@@ -507,8 +508,9 @@ def _refine(text: str, fig: Figure, ind: str | None, left: str, catalog: Catalog
             ind = cppcc
     if ind in _AS_RESPONDENT:
         s = _sentence_start(text, fig.number_start)
-        if "为被申请人" in squeeze(text[s : fig.number_start]):
-            ind = _AS_RESPONDENT[ind]
+        before = squeeze(text[s : fig.number_start])
+        if "为被申请人" in before or _PASSIVE_CORRECTED.search(before[-8:]):
+            ind = _AS_RESPONDENT[ind]  # 被纠错1件: the bureau was the respondent
     return [replace(fig, indicator=ind)]
 
 
