@@ -450,6 +450,7 @@ def _read_metric(
 
 
 _NAME_DIGITS = set("一二两三四五六七八九")
+_ONE_OF = re.compile(r"[^，。；、,;：:！？\n（(“”0-9]{0,12}之一")
 _ROUND_VALUES = {"百": 100, "千": 1000, "万": 10_000}
 # Page furniture of a web copy: 浏览次数：1234, 点击量:56次.
 _PAGE_COUNTER = re.compile(r"(?:浏览|点击|访问|阅读)(?:次数|量|数)[ ]*[:：][ ]*$")
@@ -460,6 +461,26 @@ _LIST_AND = re.compile(r"(?<![参给])[和及与](?![其他它谐时平])")
 
 # Measure words of things that are listed by name (places, people, parts, kinds).
 _RESTATING_UNIT = re.compile(r"^(?:个|名|位|家|所|类|批|项|条|支|座|区|县|市|大|种|方面)")
+
+
+_ENUM_WORDS = "一二三四五六七八九十"
+
+
+def _enumerated_after(text: str, end: int, value: float) -> bool:
+    """N个X：一是…二是…: the sentence goes on to list exactly N items with 一是/二是."""
+    if not float(value).is_integer() or not 2 <= value <= 10:
+        return False
+    head = text[end : end + 30]
+    if "一是" not in head:
+        return False
+    stop = [i for i in (text.find(c, end, end + 500) for c in "。\n") if i >= 0]
+    segment = text[end : min(stop) if stop else end + 500]
+    listed = 0
+    for k, word in enumerate(_ENUM_WORDS, start=1):
+        if f"{word}是" not in segment:
+            break
+        listed = k
+    return listed == value
 
 
 def restates_list(text: str, nstart: int, value: float) -> bool:
@@ -543,6 +564,10 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
         return None
     if unit != "%" and restates_list(text, nstart, value):
         return None
+    if _enumerated_after(text, end, value):
+        return None  # 两个率先：一是…二是…: a count of the items listed right after it
+    if _ONE_OF.match(text[end : end + 16]):
+        return None  # 全市3个入选项目之一: one of them, not a count of the report's work
     if unit in ("市", "县", "区") and chinese and value < 4:
         return None  # 两区建设, 三区三州: names of programmes, not counts of divisions
     if (

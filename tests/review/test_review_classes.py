@@ -71,6 +71,8 @@ def test_counted_wordings(text: str, expected: list[tuple[float, str, str | None
         "推荐南湖、北湖和西湖三个街道参评。",
         "报告分为做法、成效、问题四个部分之外的附件。",
         "聘请刘一鸣、陈可两名律师担任法律顾问。",
+        # … or listed right after it with 一是/二是
+        "抓好两项重点：一是建机制，二是强队伍。",
         # doctrinal formulas and service names
         "深刻领会新思想的5个重大意义。",
         "大厅提供24小时自助办理服务。",
