@@ -464,6 +464,7 @@ _RESTATING_UNIT = re.compile(r"^(?:个|名|位|家|所|类|批|项|条|支|座|�
 
 
 _ENUM_WORDS = "一二三四五六七八九十"
+_COUNT_IN = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]+[件项人次个起份条名家场批本卷位所]")
 
 
 def _enumerated_after(text: str, end: int, value: float) -> bool:
@@ -494,7 +495,7 @@ def restates_list(text: str, nstart: int, value: float) -> bool:
     lo = max(0, nstart - 80)
     cut = max(text.rfind(c, lo, nstart) for c in _ITEM_BREAK)
     seg = text[max(lo, cut + 1) : nstart].strip()
-    if not seg or any(ch.isdigit() for ch in seg) or seg.endswith(("等", "共", "计")):
+    if not seg or _COUNT_IN.search(seg) or seg.endswith(("等", "共", "计")):
         return False
     items = seg.split("、")
     if any(not item.strip() for item in items) or any(len(item) > 12 for item in items[1:]):

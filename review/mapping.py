@@ -463,6 +463,9 @@ def map_figure(
     return _refine(text, fig, ind, left, catalog)
 
 
+# A figure inside the list (Arabic or Chinese numerals): a list of figures, not of kinds.
+_HAS_COUNT = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]+[件项人次个起份条名家场批本卷]")
+
 # Ids that are combined counts by definition (合同、协议及涉法文件).
 _COMBINED = frozenset({"legality_review.documents_reviewed"})
 
@@ -476,7 +479,7 @@ def _unlike_items(text: str, fig: Figure, catalog: Catalog) -> bool:
     cut = max(text.rfind(c, lo, fig.number_start) for c in "，。；：,;:！？\n")
     before = squeeze(text[max(lo, cut + 1) : fig.number_start])
     items = before.split("、")
-    if len(items) < 3 or any(ch.isdigit() for ch in before) or "等" in items[-1]:
+    if len(items) < 3 or _HAS_COUNT.search(before) or "等" in items[-1]:
         return False
     named: set[str] = set()
     for item in items[1:]:  # the first item carries the verb of the whole list
