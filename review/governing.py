@@ -34,6 +34,7 @@ _OFFICIALS = re.compile(
 _OFFICIAL_WORD = re.compile(r"领导干部|干部|国家工作人员|工作人员|公务员|公职人员")
 _ENFORCERS = re.compile(r"执法人员|执法队员|执法证")
 _LEARNING = re.compile(r"学法|考法|考试|培训|参训|轮训|考学|测试")
+_LEADERS = re.compile(r"负责人|领导干部|领导|局长|书记|县长|区长|市长|镇长|乡长")
 _HOLDING = re.compile(r"持有|持证|取得|现有|共有[^，。；、]{0,6}证")
 
 # Meetings on the rule of law: a standing or committee meeting, or topics studied at one,
@@ -117,6 +118,8 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
     unit = fig.unit
 
     item = before + _item_after(text, fig.number_end)
+    if unit in ("人", "名", "人次") and "述法" in item and _LEADERS.search(item):
+        return "leader_duties.debriefs"  # 132名党政主要负责人…专题述法
     if unit in ("人", "名", "人次") and not _HOLDING.search(before):
         if _ENFORCERS.search(item) and _LEARNING.search(item):
             return "enforcement.officers_trained"
