@@ -79,7 +79,8 @@ _SIMPLIFIED = (
     "骏骑骗腾驱骄验惊驿骤驴骥肮髅脏体髋松胡须鬓斗闹哄阋阄郁魉魇鱼鲁鲜鲸鳗鳄鸟凫鸠凤鸣鸭鸿鹅鹏鹤鹰鹦卤咸碱盐狍丽麦麸面面么黄黉"
     "点党黪黩黾鼍鼹齐斋赍齿龄出龈啮龊龉龋龌龙庞龚龛龟"
 )
-_FOLD = str.maketrans(_TRADITIONAL, _SIMPLIFIED)
+# Variant forms also met in big5 and GB18030 copies.
+_FOLD = str.maketrans(_TRADITIONAL + "爲啓僞脩覈敎歳", _SIMPLIFIED + "为启伪修核教岁")
 
 # The 500 most frequent characters of modern Chinese prose.
 COMMON = frozenset(

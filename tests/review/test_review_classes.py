@@ -132,3 +132,10 @@ def test_traditional_characters_keep_offsets_and_are_quoted_as_printed() -> None
         assert f.span in text
     assert report.figures[0].indicator == "gov_services.items"
     assert report.figures[2].indicator == "enforcement.officers_trained"
+
+
+def test_variant_forms_are_folded_too() -> None:
+    text = "爲企業覈發證照56項。"
+    report = analyse_text("x.txt", text)
+    assert [(f.value, f.unit) for f in report.figures] == [(56, "項")]
+    assert report.figures[0].span in text
