@@ -450,7 +450,9 @@ def _read_metric(
 
 
 _NAME_DIGITS = set("一二两三四五六七八九")
-_WORD_ENDING_IN_YUE = re.compile(r"[民公合条契节预特签履违制邀缔守相婚规]约[达为有了]?$")
+_WORD_ENDING_IN_YUE = re.compile(
+    r"(?:[民公合条契节预特签履违制邀缔守相婚规]约|[附最就邻临亲贴靠]近)[达为有了]?$"
+)
 _ONE_OF = re.compile(r"[^，。；、,;：:！？\n（(“”0-9]{0,12}之一")
 _ROUND_VALUES = {"百": 100, "千": 1000, "万": 10_000}
 # Page furniture of a web copy: 浏览次数：1234, 点击量:56次.
@@ -605,8 +607,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if qualifier is None:
         for word, qual in PREFIX_QUALIFIERS:
             if before.endswith(word) or before[:-1].endswith(word) and before[-1] in "达为有了":
-                if word == "约" and _WORD_ENDING_IN_YUE.search(before):
-                    continue  # 村规民约18份: 约 ends a word, it does not qualify the number
+                if word in ("约", "近") and _WORD_ENDING_IN_YUE.search(before):
+                    continue  # 村规民约18份, 附近3个: 约/近 end a word, they do not qualify
                 qualifier = qual
                 break
         if qualifier is None and re.search(r"(至少|不少于)[^，。；、\d]{0,3}$", before):

@@ -30,6 +30,7 @@ def _figs(text: str) -> list[tuple[float, str, str | None]]:
         ("全年审查行政协议超90份。", [(90, "份", "at_least")]),
         # 约 that ends a word does not qualify the number
         ("修订居民公约12份，签订调解协议约300份。", [(12, "份", None), (300, "份", "approx")]),
+        ("组织附近5个社区参加，接近200人次。", [(5, "个", None), (200, "人次", "approx")]),
         # a round number written as its unit character alone
         (
             "开展送法下乡百余场，受益群众千余人次。",
