@@ -225,6 +225,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
         "受益群众",
         "受益",
         "覆盖",
+        "参与人数",
     ),
     "legal_education.publicity_venues": ("阵地", "法治公园", "法治广场", "法治长廊", "法治文化"),
     "legal_education.legal_literates": ("法律明白人",),
