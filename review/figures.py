@@ -456,7 +456,7 @@ _WORD_ENDING_IN_YUE = re.compile(
 _ONE_OF = re.compile(r"[^，。；、,;：:！？\n（(“”0-9]{0,12}之一")
 _ROUND_VALUES = {"百": 100, "千": 1000, "万": 10_000}
 # Page furniture of a web copy: 浏览次数：1234, 点击量:56次.
-_PAGE_COUNTER = re.compile(r"(?:浏览|点击|访问|阅读)(?:次数|量|数)[ ]*[:：][ ]*$")
+_PAGE_COUNTER = re.compile(r"(?:浏览|点击|访问|阅读)(?:次数|量|数|人数)?[ ]*[:：][ ]*$")
 _ORDINAL_LIST = re.compile(rf"第(?:[{_CN_ANY}]+|\d+)[、和及至到]$")
 _ITEM_BREAK = "，。；：！？\n,;:（）()“”《》「」"
 _LIST_AND = re.compile(r"(?<![参给])[和及与](?![其他它谐时平])")

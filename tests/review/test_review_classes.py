@@ -84,6 +84,7 @@ def test_counted_wordings(text: str, expected: list[tuple[float, str, str | None
         # page furniture of a web copy
         "发布时间：2024-03-28 浏览次数：1523次",
         "点击量:2310",
+        "【打印】 阅读：586次",
         "从三个方面推进：一是立规矩，二是强监督，三是抓落实。",
     ],
 )
