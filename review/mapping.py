@@ -415,6 +415,17 @@ def best_indicator(
     own_refused = refused_k > 0 and refused_k >= best_k
     if best is not None and best not in after and kind == "count" and _DISPLACED_HEAD.search(left):
         return None, 0.0  # 事项清单31个, 反映窗口108个: the count is of the head after the measure
+    if best is not None and best not in own and left_override is None:
+        # 审议涉法议题28个，审议规范性文件12件: the figure's own clause names another topic
+        # (规范性文件); a measure word of the previous clause does not carry over to it
+        cut = max(left.rfind(c) for c in "，,；;")
+        own_topics = {
+            ledger
+            for ledger, pattern in _ledger_patterns()
+            if pattern.search(left[cut + 1 :] + right)
+        }
+        if own_topics and catalog.indicators[best].ledger not in own_topics:
+            return None, 0.0
     if own_refused and best is not None and best not in own:
         # 立案241件，结案228件: the figure's own clause names a measure that does not fit
         # (结案 of 执法 cases); a word of the previous clause does not name it either.
