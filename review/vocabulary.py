@@ -178,7 +178,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "enforcement.supervision_certificates_passed_review": ("监督人员通过审验", "监督证…通过"),
     "enforcement.officers_trained": ("培训", "参加", "比武", "考试", "参训", "轮训"),
     "enforcement.powers_delegated_to_townships": ("下放", "赋权"),
-    "enforcement.penalty_cases": ("行政处罚", "处罚案件", "查处"),
+    "enforcement.penalty_cases": ("行政处罚", "处罚案件", "查处", "立案处罚", "处罚决定"),
     "enforcement.penalty_amount": (
         "罚没",
         "罚没金额",
