@@ -57,6 +57,7 @@ _CHANGE_BEFORE = re.compile(
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
 _OTHER_LAW = re.compile(r"(?:规章|法规|法律|条例|草案)(?:共|计|共计|达|为)?$")
+_OTHER_HOTLINE = re.compile(r"(?<!\d)(?!12345)\d{5}(?!\d)[^，。；0-9]{0,6}热线")
 _VILLAGE = re.compile(r"村|社区|法律顾问")
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
 _TOWNSHIP = re.compile(r"乡镇|街道|镇|乡|(?:县|区)级(?:下放|赋权)")
@@ -168,6 +169,8 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         and "规范性文件" not in before
     ):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
+    if ind.startswith("hotline.") and _OTHER_HOTLINE.search(sentence):
+        return None  # 12348法律服务热线: another hotline than the 12345 one
     if ind == "legal_counsel.village_coverage_rate" and not _VILLAGE.search(
         _sentence(text, fig.number_start) + own
     ):

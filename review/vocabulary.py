@@ -169,7 +169,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
     "legal_aid.consultations": ("法律咨询", "咨询"),
     "legal_aid.documents_drafted": ("代写法律文书", "代写"),
     "legal_aid.beneficiaries": ("受援人", "受援"),
-    "legal_aid.amount_recovered": ("挽回", "经济损失"),
+    "legal_aid.amount_recovered": ("挽回", "经济损失", "讨回", "追回", "追讨"),
     # 行政执法
     "enforcement.certificate_holders": ("执法证", "持证", "现有…执法人员", "持证执法人员"),
     "enforcement.supervision_certificate_holders": ("执法监督证", "监督证"),
