@@ -3,12 +3,15 @@
 The seeds are repeated to make at least 100 .txt reports; .docx files are made
 from the seeds with python-docx and .pdf files from those with LibreOffice
 (`soffice --headless --convert-to pdf`, with its own profile in a temp dir).
-Last line: txt_per_s=N docx_per_s=N pdf_per_s=N
+The peak resident memory of a child process that analyses 1,000 .txt reports and keeps
+them all (as `compare` does) is measured too (goal: under 200 MB).
+Last line: txt_per_s=N docx_per_s=N pdf_per_s=N rss_1000_mb=N
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,15 +49,46 @@ def _rate(files: list[Path], repeat: int) -> float:
     return n / cpu
 
 
+def _keep_all(seeds: list[Path], n: int) -> None:
+    """Analyse n reports and keep every report (run in a child process for its peak RSS)."""
+    kept = []
+    for i in range(n):
+        kept.append(analyse_file(seeds[i % len(seeds)]))
+    sys.stdout.write(f"{len(kept)} reports, {sum(len(r.figures) for r in kept)} figures kept\n")
+
+
+def _peak_rss_mb(seeds_dir: str, n: int) -> float:
+    """Peak RSS (MB) of a child process that analyses n .txt reports and keeps them."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run(
+        [sys.executable, __file__, "--seeds", seeds_dir, "--keep", str(n)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    sys.stdout.write("  " + proc.stdout)
+    peak_kb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return peak_kb / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", default=str(SEEDS), help="folder with the seed .txt reports")
     parser.add_argument("--txt", type=int, default=200, help="number of .txt reports to analyse")
+    parser.add_argument(
+        "--keep", type=int, default=0, help="only analyse this many reports and keep them (child)"
+    )
     args = parser.parse_args()
     seeds = sorted(Path(args.seeds).glob("*.txt"))
     if not seeds:
         raise SystemExit(f"no seeds in {args.seeds}")
+    if args.keep:
+        _keep_all(seeds, args.keep)
+        return 0
     out = sys.stdout
+    rss = _peak_rss_mb(args.seeds, 1000)
+    out.write(f"rss: {rss:.0f} MB peak for 1000 .txt reports kept in memory\n")
     # warm up (regex compilation, catalog)
     _rate(seeds, 1)
     txt = _rate(seeds, max(1, args.txt // len(seeds)))
@@ -97,7 +131,10 @@ def main() -> int:
             pdfs = sorted(tmpdir.glob("*.pdf"))
             pdf_rate = _rate(pdfs, 2)
             out.write(f"pdf: {pdf_rate:.1f} reports/s over {len(pdfs) * 2} reports\n")
-    out.write(f"txt_per_s={txt:.0f} docx_per_s={docx_rate:.0f} pdf_per_s={pdf_rate:.0f}\n")
+    out.write(
+        f"txt_per_s={txt:.0f} docx_per_s={docx_rate:.0f} pdf_per_s={pdf_rate:.0f} "
+        f"rss_1000_mb={rss:.0f}\n"
+    )
     return 0
 
 

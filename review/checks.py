@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from review.catalog import Catalog, Identity, load_catalog
@@ -85,6 +86,21 @@ def _nearest(
         if d <= NEAR and (best is None or d < abs(best.number_start - pos)):
             best = f
     return best
+
+
+class _Window:
+    """The figures within a distance of a position, found by bisection: every relation
+    checked here is between figures at most NEAR characters apart, so a report with
+    thousands of figures is checked in linear time, not by scanning all of them per figure."""
+
+    def __init__(self, figs: list[Figure]) -> None:
+        self.figs = sorted(figs, key=lambda f: f.number_start)
+        self.starts = [f.number_start for f in self.figs]
+
+    def around(self, pos: int, radius: int = 2 * NEAR) -> list[Figure]:
+        lo = bisect_left(self.starts, pos - radius)
+        hi = bisect_right(self.starts, pos + radius)
+        return self.figs[lo:hi]
 
 
 def _candidates(whole: Figure, figs: list[Figure]) -> list[Figure]:
@@ -197,16 +213,18 @@ def identity_results(report: Report, catalog: Catalog | None = None) -> list[Ide
     """Every identity and rate of the catalog that the report's figures allow to check."""
     catalog = catalog or load_catalog()
     figs = _usable(report.figures)
+    window = _Window(figs)
     results: list[IdentityResult] = []
     for ident in catalog.identities:
         wholes = [f for f in figs if f.indicator == ident.whole]
         if ident.id == "reconsideration.caseload_disposition" and not wholes:
             for concluded in (f for f in figs if f.indicator == "reconsideration.concluded"):
-                cl = _caseload(figs, concluded.number_start)
+                near = window.around(concluded.number_start)
+                cl = _caseload(near, concluded.number_start)
                 if cl is None:
                     continue
                 total, members = cl
-                pending = _nearest(figs, "reconsideration.pending", concluded.number_start, set())
+                pending = _nearest(near, "reconsideration.pending", concluded.number_start, set())
                 disposed = concluded.value + (pending.value if pending else 0)
                 holds = disposed <= total if pending is None else abs(disposed - total) < 1e-9
                 sign = "≥" if holds else "<"
@@ -218,10 +236,10 @@ def identity_results(report: Report, catalog: Catalog | None = None) -> list[Ide
                 )
             continue
         for whole in wholes:
-            r = _check_partition(ident, whole, figs, catalog)
+            r = _check_partition(ident, whole, window.around(whole.number_start), catalog)
             if r is not None:
                 results.append(r)
-    results.extend(_rate_results(figs, catalog))
+    results.extend(_rate_results(figs, window, catalog))
     return results
 
 
@@ -230,19 +248,20 @@ def _decimals(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _rate_results(figs: list[Figure], catalog: Catalog) -> list[IdentityResult]:
+def _rate_results(figs: list[Figure], window: _Window, catalog: Catalog) -> list[IdentityResult]:
     out: list[IdentityResult] = []
     for rate in figs:
         ind = catalog.indicators.get(rate.indicator or "")
         if ind is None or ind.kind != "rate" or not ind.numerator:
             continue
-        num = _nearest(figs, ind.numerator, rate.number_start, {id(rate)})
+        near = window.around(rate.number_start)
+        num = _nearest(near, ind.numerator, rate.number_start, {id(rate)})
         if num is None:
             continue
         tol = 0.5 * 10 ** (-_decimals(rate.number_text))
         tried = []
         for den_id in ind.denominators:
-            den = _nearest(figs, den_id, rate.number_start, {id(rate), id(num)})
+            den = _nearest(near, den_id, rate.number_start, {id(rate), id(num)})
             if den is None or not den.value:
                 continue
             computed = num.value / den.value * 100
@@ -344,8 +363,12 @@ def check(
     return findings
 
 
-def _sentence_id(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in "。；")
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """No 。 or ； between a and b; looked at over a bounded stretch (linear time on text
+    without sentence ends: figures 2,000 characters apart are not one sentence)."""
+    if b - a > 2000:
+        return False
+    return not any(text.find(ch, a, b) >= 0 for ch in "。；")
 
 
 def _duplicates(report: Report, catalog: Catalog) -> list[Finding]:
@@ -360,9 +383,7 @@ def _duplicates(report: Report, catalog: Catalog) -> list[Finding]:
             continue
         if prev.value == f.value or prev.unit != f.unit:
             continue
-        if _sentence_id(report.text, prev.number_start) == _sentence_id(
-            report.text, f.number_start
-        ):
+        if _same_sentence(report.text, prev.number_start, f.number_start):
             continue
         out.append(
             Finding(

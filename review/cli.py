@@ -78,13 +78,16 @@ def cmd_extract(args: argparse.Namespace, out: TextIO) -> int:
     for name in args.files:
         report = analyse_file(name, catalog)
         if args.json:
-            obj = {
-                "source": report.source,
-                "figures": [f.to_json() for f in report.figures],
-            }
+            # written figure by figure (the same line json.dumps would give): a report
+            # with 100,000 figures is not first built as one string in memory
+            out.write('{"source": ' + json.dumps(report.source, ensure_ascii=False))
+            out.write(', "figures": [')
+            for i, f in enumerate(report.figures):
+                out.write((", " if i else "") + json.dumps(f.to_json(), ensure_ascii=False))
+            out.write("]")
             if report.problems:
-                obj["problems"] = report.problems
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                out.write(', "problems": ' + json.dumps(report.problems, ensure_ascii=False))
+            out.write("}\n")
         else:
             _figure_table(report, out)
     return 0
@@ -156,9 +159,14 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     for doc in result.documents:
         if args.verbose:
             for g in doc.missed:
-                out.write(f"  漏提 {doc.source}: {g['span']}\n")
+                out.write(
+                    f"  漏提 {doc.source}: {g['span']} "
+                    f"[{g.get('value')} {g.get('unit')} {g.get('qualifier') or ''}]\n"
+                )
             for p in doc.spurious:
-                out.write(f"  多提 {doc.source}: {p.span}\n")
+                out.write(
+                    f"  多提 {doc.source}: {p.span} [{p.value} {p.unit} {p.qualifier or ''}]\n"
+                )
             for g, p in doc.wrong_indicator:
                 out.write(
                     f"  指标 {doc.source}: {g['span']} 标注={g.get('indicator')} 结果={p.indicator}\n"

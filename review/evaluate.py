@@ -22,7 +22,12 @@ class DocScore:
     gold_figures: int = 0
     predicted_figures: int = 0
     matched: int = 0
-    indicator_correct: int = 0
+    indicator_correct: int = 0  # matched figures whose id equals gold (null = null included)
+    gold_ids: int = 0  # matched figures with a gold id
+    gold_ids_right: int = 0  # … of which the id given is that id
+    ids_given: int = 0  # matched figures given an id
+    ids_given_right: int = 0  # … of which the id is gold's
+    parts_scored: bool = True  # False when gold's statutory_parts is null (an excerpt)
     sections_gold: int = 0
     sections_found: int = 0
     sections_correct: int = 0
@@ -47,8 +52,19 @@ class DocScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
-    def indicator_accuracy(self) -> float:
+    def indicator_agreement(self) -> float:
+        """Matched figures whose id equals gold's, null = null counted as right."""
         return self.indicator_correct / self.matched if self.matched else 1.0
+
+    @property
+    def indicator_accuracy(self) -> float:
+        """Right id over the gold ids of matched figures."""
+        return self.gold_ids_right / self.gold_ids if self.gold_ids else 1.0
+
+    @property
+    def indicator_precision(self) -> float:
+        """Right id over the ids given to matched figures (a wrong id is worse than none)."""
+        return self.ids_given_right / self.ids_given if self.ids_given else 1.0
 
 
 @dataclass
@@ -63,6 +79,10 @@ class EvalResult:
                 "predicted_figures",
                 "matched",
                 "indicator_correct",
+                "gold_ids",
+                "gold_ids_right",
+                "ids_given",
+                "ids_given_right",
                 "sections_gold",
                 "sections_found",
                 "sections_correct",
@@ -78,7 +98,7 @@ class EvalResult:
         t = self.total()
         out.append(
             f"figures P={t.precision:.3f} R={t.recall:.3f} F1={t.f1:.3f} "
-            f"indicators acc={t.indicator_accuracy:.3f}"
+            f"indicators acc={t.indicator_accuracy:.3f} prec={t.indicator_precision:.3f}"
         )
         return out
 
@@ -87,9 +107,10 @@ def _line(d: DocScore) -> str:
     return (
         f"{d.source}: figures P={d.precision:.3f} R={d.recall:.3f} F1={d.f1:.3f} "
         f"(gold {d.gold_figures}, found {d.predicted_figures}, matched {d.matched}) "
-        f"indicators acc={d.indicator_accuracy:.3f} "
+        f"indicators acc={d.indicator_accuracy:.3f} prec={d.indicator_precision:.3f} "
         f"sections {d.sections_correct}/{d.sections_gold} (found {d.sections_found}) "
-        f"parts {d.parts_agree}/{len(PARTS)} identities {d.identities_agree}/{d.identities_gold}"
+        f"parts {f'{d.parts_agree}/{len(PARTS)}' if d.parts_scored else '-'} "
+        f"identities {d.identities_agree}/{d.identities_gold}"
     )
 
 
@@ -168,9 +189,15 @@ def score_document(gold: dict[str, Any], text: str, catalog: Catalog) -> DocScor
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
     for gi, pi in pairs:
-        if gfigs[gi].get("indicator") == report.figures[pi].indicator:
-            d.indicator_correct += 1
-        else:
+        gold_id = gfigs[gi].get("indicator")
+        given = report.figures[pi].indicator
+        right = gold_id == given
+        d.indicator_correct += right
+        d.gold_ids += gold_id is not None
+        d.gold_ids_right += gold_id is not None and right
+        d.ids_given += given is not None
+        d.ids_given_right += given is not None and right
+        if not right:
             d.wrong_indicator.append((gfigs[gi], report.figures[pi]))
     d.missed = [g for i, g in enumerate(gfigs) if i not in matched_g]
     d.spurious = [p for i, p in enumerate(report.figures) if i not in matched_p]
@@ -181,10 +208,13 @@ def score_document(gold: dict[str, Any], text: str, catalog: Catalog) -> DocScor
     d.sections_gold = len(gsecs)
     d.sections_found = len(psecs)
     d.sections_correct = sum(1 for s in gsecs if s in psecs)
-    gparts = gold.get("statutory_parts", {})
-    d.parts_agree = sum(
-        1 for p in PARTS if bool(gparts.get(p)) == report.structure.statutory_parts.get(p)
-    )
+    gparts = gold.get("statutory_parts")
+    if isinstance(gparts, dict):
+        d.parts_agree = sum(
+            1 for p in PARTS if bool(gparts.get(p)) == report.structure.statutory_parts.get(p)
+        )
+    else:  # an excerpt: whether a statutory part is present is not annotated
+        d.parts_scored = False
     results = identity_results(report, catalog)
     by_id: dict[str, list[bool]] = {}
     for r in results:

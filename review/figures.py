@@ -65,9 +65,11 @@ _CN_DIGIT = "零〇一二两三四五六七八九十"
 _CN_ANY = _CN_DIGIT + "百千万亿"
 # Bounded and anchored (no digit before the start) so that a long run of digits
 # or numerals is scanned in linear time, not retried from every position.
-_AR = r"(?<![\d.,])\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?"
+_AR = r"(?<![\d.])(?<!\d,)\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?"
 _CN = rf"(?<![{_CN_ANY}])[{_CN_DIGIT}][{_CN_ANY}]{{0,12}}(?:点[零〇一二三四五六七八九]{{1,4}})?"
-_NUM = rf"(?:{_AR}|{_CN}|(?<=百分之)百)"
+# 百余场, 千余人, 万余件: a round number written as its unit character alone, then 余/多
+_ROUND = rf"(?<![{_CN_ANY}])[百千万](?=[ ]*[余多])"
+_NUM = rf"(?:{_AR}|{_CN}|(?<=百分之)百|{_ROUND})"
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 
 FIGURE_RE = re.compile(
@@ -109,11 +111,36 @@ _UNIT_BLOCKERS = {
     "批": "准评示复",
     "轮": "流",
     "张": "贴",
+    "市": "场民值级容区县长属辖",
+    "县": "城域级长属辖",
+    "区": "域间别块划分长属辖",
+    "例": "如外行会",
+    "栋": "梁",
+    "大项": "目",
+    "小项": "目",
+    "倍": "增",
+    "笔": "记录试者墨",
 }
 # 三个方面, 三个务必: numerals that count the parts of a slogan, not work done.
 _ABSTRACT_AFTER_GE = re.compile(
-    r"^(方面|全面|坚持|必须|务必|确保|一流|重点|环节|原则|要求|"
-    r"目标|体系|领域|统筹|结合|转变|聚焦|着力|抓手|机制|层面|维度|字|关键)"
+    r"^(全面|坚持|必须|务必|确保|一流|原则|要求|重大意义|核心要义|重要论述|意义|要义|"
+    r"目标|体系|统筹|结合|转变|聚焦|着力|抓手|机制|维度|字|关键)"
+)
+# 三个方面, 两个层面 name the parts of a slogan or of what follows; 分解为12个方面具体任务,
+# 7个方面20项重点工作, 36个重点企业 count: the aspect word is followed by what it counts.
+_ASPECT_AFTER_GE = re.compile(r"^(方面|领域|重点|环节|层面)")
+_ASPECT_COUNTS = re.compile(
+    rf"^(?:的)?(?:具体|重点|主要|重大|关键)?(?:任务|工作|问题|事项|措施|举措|指标|内容|企业|项目|"
+    rf"单位|行业|部门|领域|改革|清单|场景|环节|岗位|人群|群体|对象|区域|村|\d|[{_CN_DIGIT}]+[项条个件])"
+)
+# 十五届六次全会, 市委十二届36次常委会议: session numbers of a Party body, not counts
+_SESSION_BEFORE = re.compile(
+    r"届[ ]*(?:人大|政协|人大常委会|人民代表大会|党代会|县委|市委|区委|省委|委员会)?[ ]*$"
+)
+# 24小时自助服务, 24小时不打烊: a service name, not a duration
+_SERVICE_AFTER_HOURS = re.compile(
+    r"^(?:自助|服务|不打烊|营业|在线|值班|值守|开放|运行|全天候|无人|便民|政务|响应|热线|"
+    r"咨询|待命|监控|监测|巡|不间断|智能|随时)"
 )
 
 # Slogans and names built on a small Chinese numeral + 个 (N个X) are recognised
@@ -250,15 +277,19 @@ def _slogan_item(text: str, nstart: int, num: str) -> tuple[str, bool, int] | No
     return x, tail, ge + 1 + len(x)
 
 
+_GROUP_REACH = 12
+
+
 def _slogan_group(text: str, nstart: int, num: str) -> list[tuple[int, str, bool, int]]:
     """The run N个X、N个Y… (same numeral, list joiners) that contains the item at nstart."""
     first = _slogan_item(text, nstart, num)
     if first is None:
         return []
     group = [(nstart, *first)]
-    # to the left
+    # to the left; a slogan list has a handful of items, so the run is looked at over
+    # _GROUP_REACH items each way (a chain of thousands stays linear)
     pos = nstart
-    while pos > 0 and text[pos - 1] in _LIST_JOIN:
+    while pos > 0 and text[pos - 1] in _LIST_JOIN and len(group) <= _GROUP_REACH:
         prev = None
         for n in (2, 3, 4):
             start = pos - 1 - n - 1 - len(num)
@@ -274,7 +305,13 @@ def _slogan_group(text: str, nstart: int, num: str) -> list[tuple[int, str, bool
         pos = prev[0]
     # to the right
     end = group[-1][3]
-    while text[end : end + 1] in _LIST_JOIN and text[end + 1 : end + 1 + len(num)] == num:
+    right = 0
+    while (
+        text[end : end + 1] in _LIST_JOIN
+        and text[end + 1 : end + 1 + len(num)] == num
+        and right < _GROUP_REACH
+    ):
+        right += 1
         item = _slogan_item(text, end + 1, num)
         if item is None:
             break
@@ -343,8 +380,131 @@ def find_figures(text: str) -> list[Figure]:
                 number_end=m.end(),
             )
         )
+    taken = {f.number_start for f in figures}
+    for m in _METRIC_RE.finditer(text):
+        fig = _read_metric(text, m, quotes, titles)
+        if fig is not None and fig.number_start not in taken:
+            figures.append(fig)
     figures.sort(key=lambda f: f.number_start)
     return figures
+
+
+# 总阅读量约287.3万, 点击量超过12万: a metric noun whose figure has no measure word; the noun
+# stands as the unit.
+_METRIC_NOUNS = (
+    "点击量|阅读量|浏览量|访问量|播放量|观看量|下载量|转发量|点赞量|评论量|曝光量|"
+    "传播量|互动量|关注量|发行量|收听量|收看量|参与量"
+)
+_METRIC_RE = re.compile(
+    rf"(?P<noun>{_METRIC_NOUNS})(?:总数|总计|累计)?(?P<verb>[^0-9，。；、,;\n]{{0,4}}?)"
+    rf"(?P<num>{_AR})[ ]*(?P<infix>余|多)?[ ]*(?P<mult>万|亿)?(?P<infix2>余|多)?"
+    rf"(?![ ]*(?:%|{_UNIT_ALT}|人次|次|\d))"
+)
+
+
+def _read_metric(
+    text: str, m: re.Match[str], quotes: bytearray, titles: bytearray
+) -> Figure | None:
+    nstart = m.start("num")
+    if titles[nstart] or _PAGE_COUNTER.search(text[max(0, nstart - 8) : nstart]):
+        return None
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    mult = m.group("mult")
+    if mult:
+        value = value * (10_000 if mult == "万" else 100_000_000)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    qualifier = None
+    if m.group("infix") or m.group("infix2"):
+        qualifier = AT_LEAST
+    else:
+        verb = m.group("verb")
+        for word, qual in PREFIX_QUALIFIERS:
+            if word in verb:
+                qualifier = qual
+                break
+        if qualifier is None and re.search("突破|逾", verb):
+            qualifier = AT_LEAST
+    end = m.end()
+    tail = text[end : end + 2]
+    for word, qual in SUFFIX_QUALIFIERS:
+        if word != "内" and tail.startswith(word):
+            qualifier = qualifier or qual
+            end += len(word)
+            break
+    s, e = _make_span(text, m.start("noun"), end)
+    return Figure(
+        span=text[s:e],
+        number_text=text[nstart : m.end()].strip(),
+        value=value,
+        unit=m.group("noun"),
+        qualifier=qualifier,
+        indicator=None,
+        start=s,
+        end=e,
+        number_start=nstart,
+        number_end=m.end(),
+    )
+
+
+_NAME_DIGITS = set("一二两三四五六七八九")
+_WORD_ENDING_IN_YUE = re.compile(
+    r"(?:[民公合条契节预特签履违制邀缔守相婚规]约|[附最就邻临亲贴靠]近)[达为有了]?$"
+)
+_ONE_OF = re.compile(r"[^，。；、,;：:！？\n（(“”0-9]{0,12}之一")
+_ROUND_VALUES = {"百": 100, "千": 1000, "万": 10_000}
+# Page furniture of a web copy: 浏览次数：1234, 点击量:56次.
+_PAGE_COUNTER = re.compile(r"(?:浏览|点击|访问|阅读)(?:次数|量|数|人数)?[ ]*[:：][ ]*$")
+_ORDINAL_LIST = re.compile(rf"第(?:[{_CN_ANY}]+|\d+)[、和及至到]$")
+_ITEM_BREAK = "，。；：！？\n,;:（）()“”《》「」"
+_LIST_AND = re.compile(r"(?<![参给])[和及与](?![其他它谐时平])")
+
+
+# Measure words of things that are listed by name (places, people, parts, kinds).
+_RESTATING_UNIT = re.compile(r"^(?:个|名|位|家|所|类|批|项|条|支|座|区|县|市|大|种|方面)")
+
+
+_ENUM_WORDS = "一二三四五六七八九十"
+_COUNT_IN = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]+[件项人次个起份条名家场批本卷位所]")
+
+
+def _enumerated_after(text: str, end: int, value: float) -> bool:
+    """N个X：一是…二是…: the sentence goes on to list exactly N items with 一是/二是."""
+    if not float(value).is_integer() or not 2 <= value <= 10:
+        return False
+    head = text[end : end + 30]
+    if "一是" not in head:
+        return False
+    stop = [i for i in (text.find(c, end, end + 500) for c in "。\n") if i >= 0]
+    segment = text[end : min(stop) if stop else end + 500]
+    listed = 0
+    for k, word in enumerate(_ENUM_WORDS, start=1):
+        if f"{word}是" not in segment:
+            break
+        listed = k
+    return listed == value
+
+
+def restates_list(text: str, nstart: int, value: float) -> bool:
+    """A count of the items listed right before it: 甲区、乙区和丙区三个区, 报告分为成效、问题、
+    计划三个部分, 张三、李四两名律师. The reader can count them; the number adds no figure."""
+    if not float(value).is_integer() or not 2 <= value <= 12:
+        return False
+    unit_at = text[nstart : nstart + 8]
+    if not _RESTATING_UNIT.match(unit_at.lstrip("0123456789一二两三四五六七八九十")):
+        return False  # 审核合同、协议2件: cases and documents are counted, not listed
+    lo = max(0, nstart - 80)
+    cut = max(text.rfind(c, lo, nstart) for c in _ITEM_BREAK)
+    seg = text[max(lo, cut + 1) : nstart].strip()
+    if not seg or _COUNT_IN.search(seg) or seg.endswith(("等", "共", "计")):
+        return False
+    items = seg.split("、")
+    if any(not item.strip() for item in items) or any(len(item) > 12 for item in items[1:]):
+        return False
+    count = len(items) + len(_LIST_AND.findall(items[-1][1:]))
+    return count >= 2 and count == value
 
 
 def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearray) -> Figure | None:
@@ -356,21 +516,39 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if not unit:
         return None
     nstart = m.start("pre") if pre else m.start("num")
+    num_start = m.start("num")
+    if not pre and len(num) >= 2 and all(ch in _NAME_DIGITS for ch in num):
+        # 李四两名律师, 王五六名: a name ending in a numeral character, then the count
+        # (二〇二三 with a zero is read digit by digit elsewhere; 四两 is never 42)
+        nstart = num_start = num_start + len(num) - 1
+        num = num[-1]
     end = m.end()
     after = text[end : end + 2]
     if unit in _UNIT_BLOCKERS and after[:1] and after[0] in _UNIT_BLOCKERS[unit]:
         return None
     if unit == "个" and _ABSTRACT_AFTER_GE.match(text[end : end + 4]):
         return None
+    if unit == "个":
+        aspect = _ASPECT_AFTER_GE.match(text[end : end + 2])
+        if aspect and not _ASPECT_COUNTS.match(text[end + 2 : end + 8]):
+            return None
+    if _SESSION_BEFORE.search(text[max(0, nstart - 10) : nstart]):
+        return None
+    if unit == "小时" and _SERVICE_AFTER_HOURS.match(text[end : end + 4]):
+        return None
     if unit == "岁" and not _AGE_BEFORE.search(_prev_chars(text, nstart, 8)):
         return None
-    if _is_slogan_number(text, m.start("num"), num, unit, end):
+    if _is_slogan_number(text, num_start, num, unit, end):
         return None
     if unit == "项" and _is_chinese(num) and _ABSTRACT_AFTER_XIANG.match(text[end : end + 4]):
         return None
     before = _prev_chars(text, nstart, 6)
-    if before.endswith("第") or before.endswith("前") and unit == "个":
+    if before.endswith("第") or before.endswith("前") and unit in ("个", "位", "名"):
         return None
+    if _ORDINAL_LIST.search(before):
+        return None  # 完成第四、五批评审: the second ordinal of a list after 第
+    if _PAGE_COUNTER.search(text[max(0, nstart - 8) : nstart]):
+        return None  # 浏览次数：1234次: the web page's counter, not the report
     # 12·4, 3.15: named days
     if text[max(0, nstart - 1) : nstart] in ("·", ".", "-", "/") or after[:1] in ("·", "/"):
         return None
@@ -379,12 +557,23 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     chinese = _is_chinese(num)
     if chinese and (quotes[nstart] or quotes[max(0, end - 1)]):
         return None
+    round_number = num in _ROUND_VALUES and bool(m.group("infix1"))
     if chinese and num[0] in "十百千万亿" and num != "十" and not num.startswith("十"):
-        if not (pre and num == "百"):
+        if not (pre and num == "百") and not round_number:
             return None
     value = 100 if pre and num == "百" else parse_number(num)
+    if round_number:
+        value = _ROUND_VALUES[num]
     if value is None:
         return None
+    if unit != "%" and restates_list(text, nstart, value):
+        return None
+    if _enumerated_after(text, end, value):
+        return None  # 两个率先：一是…二是…: a count of the items listed right after it
+    if _ONE_OF.match(text[end : end + 16]):
+        return None  # 全市3个入选项目之一: one of them, not a count of the report's work
+    if unit in ("市", "县", "区") and chinese and value < 4:
+        return None  # 两区建设, 三区三州: names of programmes, not counts of divisions
     if (
         chinese
         and value == 1
@@ -418,6 +607,8 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
     if qualifier is None:
         for word, qual in PREFIX_QUALIFIERS:
             if before.endswith(word) or before[:-1].endswith(word) and before[-1] in "达为有了":
+                if word in ("约", "近") and _WORD_ENDING_IN_YUE.search(before):
+                    continue  # 村规民约18份, 附近3个: 约/近 end a word, they do not qualify
                 qualifier = qual
                 break
         if qualifier is None and re.search(r"(至少|不少于)[^，。；、\d]{0,3}$", before):

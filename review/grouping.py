@@ -29,11 +29,15 @@ _CLOSE = "）)"
 _RATIO = re.compile(r"÷|除以|/")
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in _SENTENCE_END:
-        i -= 1
-    return i
+# A sentence is looked at over at most this many characters before a figure: the
+# relations read here (其中, brackets, 按期审结 after 审结) are never further apart, and
+# text with no sentence end (a table flattened to one line) stays linear.
+LOOK_BACK = 300
+
+
+def _sentence_start(text: str, pos: int, limit: int = LOOK_BACK) -> int:
+    lo = max(0, pos - limit)
+    return max(lo, max(text.rfind(c, lo, pos) for c in _SENTENCE_END) + 1)
 
 
 def _bracket_after(text: str, fig: Figure) -> tuple[int, int] | None:
@@ -58,8 +62,35 @@ def relate(text: str, figures: list[Figure], catalog: Catalog) -> list[Figure]:
     out = list(figures)
     _brackets(text, out, catalog)
     _enumerations(text, out)
+    _whole_of_parts(out, catalog)
     _sub_measures(text, out)
     return out
+
+
+def _whole_of_parts(figs: list[Figure], catalog: Catalog) -> None:
+    """办理复议案件28件，其中维持19件、撤销3件: a whole with no id of its own whose 其中 parts
+    are two or more parts of one identity is that identity's whole (here 审结)."""
+    parts_of: dict[int, list[str]] = {}
+    for f in figs:
+        if f.role == "part" and f.indicator is not None:
+            parts_of.setdefault(f.whole, []).append(f.indicator)
+    if not parts_of:
+        return
+    for i, w in enumerate(figs):
+        children = parts_of.get(w.number_start)
+        if w.indicator is not None or w.role is not None or not children or len(children) < 2:
+            continue
+        wholes = {
+            ident.whole
+            for ident in catalog.identities
+            if all(c in ident.parts or c in ident.optional_parts for c in children)
+        }
+        if len(wholes) != 1:
+            continue
+        whole_id = wholes.pop()
+        ind = catalog.indicators.get(whole_id)
+        if ind is not None and w.unit in ind.units:
+            figs[i] = replace(w, indicator=whole_id)
 
 
 def _brackets(text: str, figs: list[Figure], catalog: Catalog) -> None:
@@ -122,8 +153,12 @@ def _sub_measures(text: str, figs: list[Figure]) -> None:
         if whole_id is None:
             continue
         s = _sentence_start(text, f.number_start)
-        stated = any(
-            g.indicator == whole_id and s <= g.number_start < f.number_start for g in figs[:i]
-        )
+        stated = False
+        for j in range(i - 1, -1, -1):
+            if figs[j].number_start < s:
+                break
+            if figs[j].indicator == whole_id:
+                stated = True
+                break
         if not stated and f.role not in ("numerator", "denominator"):
             figs[i] = replace(f, indicator=whole_id)

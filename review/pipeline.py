@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from review.catalog import Catalog, load_catalog
+from review.chinese import fold_traditional
 from review.figures import Figure, find_figures
 from review.grouping import relate
 from review.mapping import map_figures
@@ -32,9 +33,14 @@ def analyse_text(source: str, text: str, catalog: Catalog | None = None) -> Repo
     from review.normalize import normalize
 
     text = normalize(text)
-    structure = analyse(text)
+    # Rules and vocabulary are written in simplified characters: read a folded copy (same
+    # length, so offsets carry over) and quote spans, units and titles as printed.
+    folded = fold_traditional(text)
+    structure = analyse(folded)
     catalog = catalog or load_catalog()
-    figures = relate(text, map_figures(text, find_figures(text), catalog), catalog)
+    figures = relate(folded, map_figures(folded, find_figures(folded), catalog), catalog)
+    if folded != text:
+        _as_printed(text, folded, structure, figures)
     for fig in figures:
         sec = structure.section_at(fig.number_start)
         if sec is not None:
@@ -44,6 +50,35 @@ def analyse_text(source: str, text: str, catalog: Catalog | None = None) -> Repo
             fig.section = ""
             fig.part = None
     return Report(source=source, text=text, structure=structure, figures=figures)
+
+
+def _printed(text: str, folded: str, value: str, near: int) -> str:
+    """value (a piece of the folded text found at or after near) as printed in text."""
+    if not value:
+        return value
+    pos = folded.find(value, max(0, near))
+    if pos < 0:
+        pos = folded.find(value)
+    return text[pos : pos + len(value)] if pos >= 0 else value
+
+
+def _as_printed(text: str, folded: str, structure: Structure, figures: list[Figure]) -> None:
+    for f in figures:
+        f.span = text[f.start : f.end]
+        n = len(f.number_text)
+        if folded[f.number_start : f.number_start + n] == f.number_text:
+            f.number_text = text[f.number_start : f.number_start + n]
+        u = len(f.unit)
+        if folded[f.number_end - u : f.number_end] == f.unit:
+            f.unit = text[f.number_end - u : f.number_end]
+    for h in structure.headings:
+        h.marker = _printed(text, folded, h.marker, h.start)
+        h.title = _printed(text, folded, h.title, h.start)
+    structure.title = _printed(text, folded, structure.title, 0)
+    if structure.issuer is not None:
+        structure.issuer = _printed(text, folded, structure.issuer, 0)
+    if structure.recipient is not None:
+        structure.recipient = _printed(text, folded, structure.recipient, 0)
 
 
 def analyse_document(doc: Document, catalog: Catalog | None = None) -> Report:

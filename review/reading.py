@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import logging
 import re
 import zipfile
@@ -14,11 +15,13 @@ from pathlib import Path
 
 from lxml import etree
 
+from review.chinese import GARBLED_SHARE, common_share, garbled_share, looks_like_prose
 from review.normalize import join_hard_breaks, normalize, remove_cjk_spaces
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 # What zipfile, lxml and pypdf raise on truncated or corrupt files.
 _CORRUPT: tuple[type[BaseException], ...] = (
@@ -67,32 +70,82 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _read_docx(data: bytes) -> str:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
+# A .docx is a zip: its main XML part is decompressed only up to this size. A report of
+# a few hundred pages has a document.xml of a few MB; a zip bomb declares (or, with a
+# forged header, hides) hundreds of MB or more.
+MAX_DOCX_XML = 32 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFFICE_DOCUMENT = "/officeDocument"
 
+
+def _docx_main_part(zf: zipfile.ZipFile) -> str:
+    """The name of the main document part (word/document.xml unless _rels/.rels says else)."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except _CORRUPT + (PackageNotFoundError,) as exc:
+        info = zf.getinfo("_rels/.rels")
+    except KeyError:
+        return "word/document.xml"
+    if info.file_size > 1024 * 1024:
+        return "word/document.xml"
+    rels = etree.fromstring(zf.read(info), _xml_parser())
+    for rel in rels:
+        if str(rel.get("Type", "")).endswith(_OFFICE_DOCUMENT):
+            return str(rel.get("Target", "")).lstrip("/") or "word/document.xml"
+    return "word/document.xml"
+
+
+def _xml_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _too_large(size: int) -> ReadError:
+    return ReadError(
+        f"Word 文件解压后的正文过大（超过 {size // 1024 // 1024} MB，"
+        f"上限 {MAX_DOCX_XML // 1024 // 1024} MB），可能是恶意构造的压缩文件，已拒绝读取；"
+        "请确认文件来源，或另存为 .txt 后再审查"
+    )
+
+
+def _docx_xml(data: bytes) -> bytes:
+    """The main XML part of a .docx, read with its size checked before and while inflating."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        name = _docx_main_part(zf)
+        info = zf.getinfo(name)
+        if info.file_size > MAX_DOCX_XML:
+            raise _too_large(info.file_size)
+        chunks: list[bytes] = []
+        total = 0
+        with zf.open(info) as part:
+            # the declared size can be forged: count what is actually inflated
+            while chunk := part.read(1024 * 1024):
+                total += len(chunk)
+                if total > MAX_DOCX_XML:
+                    raise _too_large(total)
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _text_of(element: etree._Element) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{_W}t"))
+
+
+def _read_docx(data: bytes) -> str:
+    try:
+        xml = _docx_xml(data)
+        root = etree.fromstring(xml, _xml_parser())
+    except _CORRUPT as exc:
         raise ReadError(
             f"无法打开 Word 文件（文件损坏、被截断或不是 .docx 格式）：{type(exc).__name__}"
         ) from exc
+    body = root.find(f"{_W}body")
+    if body is None:
+        raise ReadError("无法打开 Word 文件（文件损坏、被截断或不是 .docx 格式）：没有正文")
     lines: list[str] = []
-    body = document.element.body
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
-        elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row:
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                "".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
-                            )
-                    lines.append("\t".join(cells))
+        if child.tag == f"{_W}p":
+            lines.append(_text_of(child))
+        elif child.tag == f"{_W}tbl":
+            for row in child.iter(f"{_W}tr"):
+                lines.append("\t".join(_text_of(cell) for cell in row if cell.tag == f"{_W}tc"))
     return "\n".join(lines)
 
 
@@ -201,8 +254,20 @@ def read_bytes(name: str, data: bytes) -> Document:
             )
         text = decode_text(data)
     text = normalize(text)
+    if not looks_like_prose(text):
+        cjk, share = common_share(text)
+        if garbled_share(text) > GARBLED_SHARE:
+            raise ReadError(
+                "文件内容无法识别为文字（大量乱码或控制字符），可能是二进制文件、加密文件或编码不对，"
+                "请提供 .txt、.docx、.pdf 或 .html 格式的报告"
+            )
+        raise ReadError(
+            f"文件内容不是中文文字：{cjk} 个汉字中常用字只占 {share:.0%}（正常文字约占 50% 以上），"
+            "可能是二进制文件、加密文件或编码不对，请提供 .txt、.docx、.pdf 或 .html 格式的报告"
+        )
     doc = Document(source=Path(name).name, text=text, format=fmt)
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    # counted up to 20 only: a list of every character of a 50 MB file would take GBs
+    cjk = sum(1 for _ in itertools.islice(_CJK_CHAR.finditer(text), 20))
     if fmt == "pdf" and cjk < 20:
         doc.problems.append(
             "PDF 文件没有可提取的文字层（可能是扫描件），请提供带文字层的 PDF 或 Word 版本"

@@ -66,9 +66,15 @@ class Structure:
     sections: list[Heading] = field(default_factory=list)  # top level
     statutory_parts: dict[str, bool] = field(default_factory=dict)
 
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _starts_of: int = field(default=-1, repr=False, compare=False)
+
     def section_at(self, pos: int) -> Heading | None:
-        starts = [s.start for s in self.sections]
-        i = bisect_right(starts, pos) - 1
+        # the start offsets are computed once per list of sections, not per figure
+        if self._starts_of != id(self.sections) or len(self._starts) != len(self.sections):
+            self._starts = [s.start for s in self.sections]
+            self._starts_of = id(self.sections)
+        i = bisect_right(self._starts, pos) - 1
         return self.sections[i] if i >= 0 else None
 
 

@@ -11,6 +11,11 @@ COUNT_UNITS = (
     "亿元",
     "元",
     "人次",
+    "家次",
+    "项次",
+    "个次",
+    "台次",
+    "班次",
     "件次",
     "场次",
     "批次",
@@ -18,6 +23,15 @@ COUNT_UNITS = (
     "车次",
     "小时",
     "学时",
+    "课时",
+    "大项",
+    "小项",
+    "大类",
+    "小类",
+    "大方面",
+    "大奖项",
+    "平方米",
+    "公里",
     "次",
     "件",
     "人",
@@ -51,6 +65,17 @@ COUNT_UNITS = (
     "部",
     "轮",
     "组",
+    "倍",
+    "笔",
+    "堂",
+    "例",
+    "辆",
+    "栋",
+    "吨",
+    "亩",
+    "市",  # 在5市12县开展试点, 组织十三区政府: administrative divisions as counters
+    "县",
+    "区",
     "岁",  # only after 年龄 (平均年龄超过50岁); 六十岁以上的 names a group, not a figure
     "万",  # only as a standalone count after a multiplier is stripped: never matched alone
 )
@@ -60,7 +85,7 @@ DURATION_UNITS = {"工作日", "天", "日", "小时"}
 AMOUNT_UNITS = {"万元", "亿元", "元"}
 
 # How the unit is reported: 个工作日 and 工作日 are the same unit.
-CANONICAL = {"个工作日": "工作日"}
+CANONICAL = {"个工作日": "工作日", "大方面": "方面", "大奖项": "奖项"}
 
 AT_LEAST = "at_least"
 AT_MOST = "at_most"
@@ -69,7 +94,16 @@ APPROX = "approx"
 # Words before the number.
 PREFIX_QUALIFIERS = (
     ("不少于", AT_LEAST),
+    ("不低于", AT_LEAST),
+    ("不高于", AT_MOST),
+    ("不多于", AT_MOST),
     ("超过", AT_LEAST),
+    ("超", AT_LEAST),  # 审核合同超260份: more than
+    ("突破", AT_LEAST),
+    ("多于", AT_LEAST),
+    ("高于", AT_LEAST),
+    ("少于", AT_MOST),
+    ("低于", AT_MOST),
     ("至少", AT_LEAST),
     ("逾", AT_LEAST),
     ("不到", AT_MOST),

@@ -157,8 +157,9 @@ def test_eval_prints_one_line_per_document_and_a_total() -> None:
     assert len(lines) == 6
     assert lines[-1].startswith("figures P=")
     f1 = float(lines[-1].split("F1=")[1].split()[0])
-    acc = float(lines[-1].split("acc=")[1])
-    assert f1 >= 0.97 and acc >= 0.90
+    acc = float(lines[-1].split("acc=")[1].split()[0])
+    prec = float(lines[-1].split("prec=")[1].split()[0])
+    assert f1 >= 0.97 and acc >= 0.90 and prec >= 0.90
 
 
 def test_python_dash_m_review() -> None:

@@ -150,6 +150,63 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
         # unseen when written (before the unit-compatibility fixes: F1 0.935/0.936, acc 0.694/0.841)
         ("own_township", 0.93, 1.0),
         ("own_justice_bureau", 0.94, 0.97),
+        # issue 16: written in the style of web copies of real reports (half-width
+        # punctuation, page furniture, traditional characters), annotated before running
+        ("own_web_excerpt", 1.0, 1.0),
+        ("own_bureau_traditional", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.786 prec 1.000 (委员会召开全体会议,
+        # 县级赋权 to townships named in the sentence, 受益群众 were not read)
+        ("own_county_mixed", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.929 prec 0.867 (罚款金额 went to the
+        # contract amount); still given an id: 立案查处违法行为132起 (cases opened, read as
+        # penalty cases)
+        ("own_street_office", 1.0, 0.94),
+        # unseen when written: F1 0.950 (突破35万户 not read as at least), indicators 1.000
+        ("own_city_numerals", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 1.000 prec 0.909 (制定修改省政府规章
+        # went to amended normative documents)
+        ("own_province", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators prec 0.667 (调解成功率 of labour arbitration
+        # read as people's mediation; 立案查处…案件 read as penalty cases, as own_department
+        # annotates them, while own_street_office and this text do not: left as it is)
+        ("own_labour_bureau", 1.0, 0.92),
+        # unseen when written: F1 0.970 (4.6万笔), indicators acc 0.500 prec 0.750 (the 普法
+        # figures of a 反诈 paragraph under 开展法治宣传 had no word of the law in their sentence)
+        ("own_police", 1.0, 0.94),
+        # unseen when written: F1 1.000, indicators acc 0.727 prec 1.000 (审核规章和规范性文件
+        # 草案, 办理复议案件 broken down by outcome, 讲法治课 were given no id)
+        ("own_news_repost", 1.0, 1.0),
+        # unseen when written: F1 0.973, indicators acc 0.812 prec 0.867 (见面率、办复率均达
+        # for 人大 and 政协, 印发的文件, 检查覆盖率 read as the villages' coverage)
+        ("own_gov_office", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.900 prec 1.000 (覆盖师生 not read)
+        ("own_education", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.750 prec 0.750 (减免罚款金额 read as
+        # the penalty amount, 被纠错 not read as the bureau being the respondent); still
+        # without an id: 办理行政复议案件7件 of a bureau that was the respondent
+        ("own_market", 1.0, 0.94),
+        # unseen when written: F1 0.909 (全市3个入选项目之一 read as a count)
+        ("own_tricky", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.850 (a list of outcomes in Chinese
+        # numerals was taken for a list of unlike things)
+        ("own_justice_full", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.875 prec 0.875 (负责人…专题述法 not
+        # read); still given an id: 对5项…决策事项召开听证会 (decisions with a hearing)
+        ("own_decisions", 1.0, 0.9),
+        # unseen when written: F1 0.941 (村规民约18份 read as approximate), indicators acc
+        # 0.778 prec 0.778 (成功调处, 集中宣传); still given an id: 18个村（社区）全部建成
+        # 公共法律服务工作室 read as the villages of the township (arguably right)
+        ("own_township2", 1.0, 0.94),
+        # unseen when written: F1 1.000, indicators acc 0.750 prec 1.000 (参与人数 not read)
+        ("own_ecology", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 1.000 prec 0.800 (审议规范性文件12件
+        # borrowed 议题 from the clause before)
+        ("own_opening", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.875 prec 1.000 (立案处罚 not read)
+        ("own_ministry", 1.0, 1.0),
+        # unseen when written: F1 1.000, indicators acc 0.667 prec 0.667 (12348热线 read as the
+        # 12345 hotline, 讨回欠薪 not read as recovered)
+        ("own_public_legal", 1.0, 1.0),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
@@ -163,7 +220,9 @@ def test_own_texts_scored_against_gold_annotated_before_running(
     text = (TEXTS / f"{stem}.txt").read_text(encoding="utf-8")
     d = score_document(gold, text, load_catalog())
     assert d.f1 >= min_f1, [g["span"] for g in d.missed]
-    assert d.indicator_accuracy >= min_acc, [(g["span"], p.indicator) for g, p in d.wrong_indicator]
+    assert d.indicator_agreement >= min_acc, [
+        (g["span"], p.indicator) for g, p in d.wrong_indicator
+    ]
 
 
 @pytest.mark.parametrize(

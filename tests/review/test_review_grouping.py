@@ -89,7 +89,8 @@ def test_received_breakdown_above_whole_is_an_error() -> None:
 
 
 def test_enumeration_that_does_not_add_up_is_still_an_error() -> None:
-    text = "审结90件（按期审结88件），其中维持40件、撤销10件、驳回20件、终止15件。"
+    # the topic is named by the heading only (审结 alone could be any kind of case)
+    text = "（二）行政复议\n审结90件（按期审结88件），其中维持40件、撤销10件、驳回20件、终止15件。"
     report = analyse_text("t.txt", text)
     failed = [r.identity for r in identity_results(report) if not r.holds]
     assert failed == ["reconsideration.concluded_partition"]
@@ -98,6 +99,7 @@ def test_enumeration_that_does_not_add_up_is_still_an_error() -> None:
 def test_parts_come_from_the_whole_s_own_enumeration() -> None:
     # Two 审结 figures close together: each list belongs to the figure before its 其中.
     text = (
+        "（二）行政复议\n"
         "县本级审结30件，其中维持20件、撤销6件、终止4件。"
         "乡镇审结12件，其中维持9件、撤销2件、终止1件。"
     )
@@ -110,3 +112,12 @@ def test_parts_come_from_the_whole_s_own_enumeration() -> None:
 def test_on_time_alone_states_what_was_concluded() -> None:
     (f,) = analyse_text("t.txt", "复议机关已按期审结46件。").figures
     assert f.indicator == "reconsideration.concluded"
+
+
+def test_a_whole_without_an_id_takes_the_identity_its_parts_belong_to() -> None:
+    text = "（二）行政复议\n全年办理行政复议案件40件，其中维持25件、撤销5件、驳回申请10件。"
+    figs = analyse_text("t.txt", text).figures
+    assert [f.indicator for f in figs][:2] == [
+        "reconsideration.concluded",
+        "reconsideration.upheld",
+    ]
