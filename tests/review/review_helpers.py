@@ -24,12 +24,7 @@ DEV = SHARED / "review-dev"
 
 def dev_gold_dir() -> Path:
     """../shared/review-dev/gold; skip (one line) when absent, fail under FAZHI_REQUIRE_SHARED=1."""
-    import os
-
     gold = DEV / "gold"
     if gold.is_dir() and list(DEV.glob("*.txt")):
         return gold
-    message = f"找不到开发集 {DEV}（应在项目目录旁的 ../shared/review-dev）"
-    if os.environ.get("FAZHI_REQUIRE_SHARED") == "1":
-        pytest.fail(message)
-    pytest.skip(message)
+    shared_data.missing(gold)
