@@ -48,6 +48,7 @@ def _start(port: int, media: Path) -> subprocess.Popen[bytes]:
         HTTPS="0",
         MEDIA_ROOT=str(media),
         LOG_LEVEL="ERROR",
+        FAZHI_TEST_PASSWORD_HASHER="1",  # the test's users have the suite's fast hashes
     )
     return subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "fazhi.wsgi", "-w", "2", "-b", f"{HOST}:{port}"],
