@@ -11,8 +11,9 @@ and runs each page for --duration seconds with --concurrency client threads, the
 Nothing leaves the loopback interface and the run ends by itself.
 
 Machines differ by 2-3x, so each page's figure is printed beside a reference measured in the same
-run at the same concurrency: a static file served by whitenoise (the floor of the stack) and the
-login page (Django's whole middleware and a small template, no ledger query). The gunicorn
+run at the same concurrency: a static file served by whitenoise (the floor of the stack), and the
+login page (Django's whole middleware and a small template, no ledger query) measured right before
+each page, so that a machine getting busier during the run moves both alike. The gunicorn
 workers' resident memory is printed after the run. The last line is
 `list_rps=N list_p95_ms=N board_rps=N board_p95_ms=N`.
 """
@@ -238,32 +239,34 @@ def main() -> None:
             html = listing.getresponse().read().decode()
             case = re.search(r'href="(/ledgers/reconsideration/\d+/)"', html)
             assert case, "列表页上没有案件链接"
-            pages = [
-                ("static", "/static/fazhi.css"),
-                ("login", "/accounts/login/"),
-                ("list", list_path),
-                ("case", case.group(1)),
-                ("board", "/clocks/"),
-            ]
+            static = _run(port, "/static/fazhi.css", cookie, args.duration / 3, args.concurrency)
+            say(f"{'static':<7}{'/static/fazhi.css':<34}{static.line()}")
+            pages = [("list", list_path), ("case", case.group(1)), ("board", "/clocks/")]
             figures: dict[str, Figures] = {}
+            refs: dict[str, Figures] = {}
             for name, path in pages:
+                # The reference right before each page, so a machine that gets busier during
+                # the run changes both figures alike.
                 _run(port, path, cookie, min(2.0, args.duration), args.concurrency)  # warm up
+                refs[name] = _run(
+                    port, "/accounts/login/", cookie, args.duration / 3, args.concurrency
+                )
                 figures[name] = _run(port, path, cookie, args.duration, args.concurrency)
+                say(f"{'login':<7}{'/accounts/login/':<34}{refs[name].line()}")
                 say(f"{name:<7}{path:<34}{figures[name].line()}")
             rss = _worker_rss_mb(gunicorn.pid)
         finally:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(30)
-    ref_s, ref_l = figures["static"], figures["login"]
     say(
-        f"参照（同一次运行、同样并发 {args.concurrency}）：静态文件 {ref_s.rps:.0f} req/s、"
-        f"p95 {ref_s.p95_ms:.0f} ms；登录页 {ref_l.rps:.0f} req/s、p95 {ref_l.p95_ms:.0f} ms"
+        f"参照（同一次运行、同样并发 {args.concurrency}）：静态文件 {static.rps:.0f} req/s、"
+        f"p95 {static.p95_ms:.0f} ms；登录页在每个页面之前各测一次"
     )
     for name in ("list", "case", "board"):
-        f = figures[name]
+        f, ref = figures[name], refs[name]
         say(
-            f"{name}: {f.rps:.1f} req/s（登录页的 {f.rps / ref_l.rps:.2f} 倍），"
-            f"p95 {f.p95_ms:.0f} ms（登录页的 {f.p95_ms / max(ref_l.p95_ms, 1):.1f} 倍）"
+            f"{name}: {f.rps:.1f} req/s（紧前测的登录页 {ref.rps:.0f} req/s 的 {f.rps / ref.rps:.2f} 倍），"
+            f"p95 {f.p95_ms:.0f} ms（登录页 {ref.p95_ms:.0f} ms 的 {f.p95_ms / max(ref.p95_ms, 1):.1f} 倍）"
         )
     say("gunicorn 工作进程常驻内存：" + "、".join(f"{m:.0f} MB" for m in rss))
     lst, brd = figures["list"], figures["board"]

@@ -9,6 +9,8 @@ from typing import Any, cast
 
 from django.apps import apps
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from fazhi.clocks.engine import FLAG_UNCONFIRMED
 from fazhi.clocks.models import OPEN_Q, STATUS_BADGE, Clock, State
@@ -158,3 +160,41 @@ def row(clock: Clock, today: dt.date) -> dict[str, Any]:
         "flag_text": clock.flag_text,
         "explanation": clock.explanation,
     }
+
+
+ROW_HTML = (
+    '<tr><td>{}</td><td>{}</td><td>{}<div class="small text-muted">{}</div></td><td>{}</td>'
+    '<td>{}</td><td>{}</td><td><span class="badge status-{} text-bg-{}">{}</span>{}</td>'
+    '<td class="small text-muted">{}</td></tr>'
+)
+
+
+def rows_html(rows: list[dict[str, Any]]) -> SafeString:
+    """The table body of the board page. Fifty rows of eight cells through the template engine
+    took about a third of the page's time (a lookup, an escape and a localisation per cell);
+    format_html escapes every value the same way in a fraction of it."""
+    return format_html_join(
+        "\n",
+        ROW_HTML,
+        (
+            (
+                format_html('<a href="{}">{}</a>', r["object_url"], r["object_label"])
+                if r["object_url"]
+                else r["object_label"],
+                r["ledger_label"],
+                r["label"],
+                r["basis"],
+                r["department"],
+                r["start_text"],
+                r["due_text"],
+                r["status"],
+                r["badge"],
+                r["status_label"],
+                format_html(' <span class="badge text-bg-dark">{}</span>', r["flag_text"])
+                if r["flag_text"]
+                else "",
+                r["explanation"],
+            )
+            for r in rows
+        ),
+    )

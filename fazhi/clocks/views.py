@@ -73,6 +73,7 @@ def board_page(request: HttpRequest) -> HttpResponse:
     ctx["ledgers"] = summary.ledgers
     ctx["departments"] = Department.objects.filter(id__in=summary.department_ids).order_by("name")
     ctx["groups"] = board.GROUPS
+    ctx["rows_html"] = board.rows_html(ctx["rows"])
     return render(request, "clocks/board.html", ctx)
 
 

@@ -221,3 +221,19 @@ def test_board_rows_carry_their_badge(
         "paused": "warning",
         "unconfirmed": "dark",
     }
+
+
+def test_board_rows_escape_what_users_typed(
+    client: Client, officer: User, justice_bureau: Department, frozen_today: None
+) -> None:
+    """The rows are built with format_html (board.rows_html): every value is escaped."""
+    matter = Matter.objects.create(
+        title='<script>alert("x")</script>案',
+        jurisdiction=justice_bureau.jurisdiction,
+        department=justice_bureau,
+    )
+    clocks.start(matter, ACCEPT_REVIEW, on=D(2025, 3, 3), by=officer)
+    client.force_login(officer)
+    html = client.get(reverse("clocks:board")).content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;案" in html
+    assert '<script>alert("x")' not in html

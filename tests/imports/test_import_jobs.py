@@ -50,6 +50,8 @@ def test_an_import_is_queued_and_shows_progress_then_the_result(officer, police,
     assert client.get(page_url, HTTP_HX_REQUEST="true")["HX-Refresh"] == "true"
     html = client.get(resp["Location"]).content.decode()
     assert "导入成功：共新增 3 条记录" in html and 'href="/ledgers/reconsideration/"' in html
+    # another sheet uploaded from the result page goes to the upload view, not to this job
+    assert f'action="{URL}?back=/ledgers/reconsideration/"' in html
     assert ReconsiderationCase.objects.count() == 3
 
 

@@ -84,6 +84,8 @@ def test_a_batch_runs_in_the_background_with_a_progress_bar(client, coordinator,
     result = page.context["result"]
     assert [f.report.source for f in result.files] == ["甲.txt", "乙.txt"]
     assert "审查结果（2 份）" in page.content.decode()
+    # another batch uploaded from the result page goes to the desk, not to this job
+    assert f'action="{reverse(URL)}"' in page.content.decode()
 
 
 def test_only_the_requester_sees_a_batch(
