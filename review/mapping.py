@@ -196,7 +196,7 @@ def _score_words(
         if b >= mark:
             after.add(kw.indicator)  # named after the figure, or the verb right before it
         if b <= mark:
-            factor = 1.0 / (1.0 + (mark - b) / 4.0)
+            factor = 1.0 / (1.0 + (mark - b) / 2.0)
             between = ctx[b:mark]
             if "，" in between or "," in between or "；" in between:
                 factor *= 0.5  # a word of the previous clause

@@ -59,6 +59,8 @@ def _ids(text: str) -> list[str | None]:
         ("向开发区下放市级行政权力40项。", [None]),
         ("承接县级下放行政执法事项33项。", ["enforcement.powers_delegated_to_townships"]),
         ("出具法律审查意见书65份。", ["legal_counsel.opinions"]),
+        # the measure word next to the number outweighs a longer noun before it
+        ("行政诉讼案件败诉1件。", ["litigation.lost"]),
         ("下发执法监督意见书8份。", [None]),
         # a change of a stock is not the stock
         ("新增公职律师7名，公职律师总数达到52名。", [None, "legal_counsel.public_lawyers"]),
