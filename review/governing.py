@@ -57,6 +57,12 @@ _CHANGE_BEFORE = re.compile(
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
 _OTHER_LAW = re.compile(r"(?:规章|法规|法律|条例|草案)(?:共|计|共计|达|为)?$")
+_COURT_REFERRED = re.compile(r"法院转交|府院联动|行政争议")
+_COURT_REFERRED_IDS = {
+    "mediation.disputes_received": "litigation.court_referred_disputes",
+    "mediation.disputes_resolved": "litigation.court_referred_resolved",
+}
+_IN_PERSON = re.compile(r"负责人出庭|出庭应诉(?:案件)?$")
 _OTHER_HOTLINE = re.compile(r"(?<!\d)(?!12345)\d{5}(?!\d)[^，。；0-9]{0,6}热线")
 _VILLAGE = re.compile(r"村|社区|法律顾问")
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
@@ -169,6 +175,11 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         and "规范性文件" not in before
     ):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
+    if ind.startswith("mediation.") and _COURT_REFERRED.search(sentence):
+        # 法院转交行政争议64件，成功化解27件: disputes the court referred, not 人民调解
+        return _COURT_REFERRED_IDS.get(ind)
+    if ind == "litigation.cases" and _IN_PERSON.search(before):
+        return "litigation.leader_appearances"  # 负责人出庭应诉案件92件
     if ind.startswith("hotline.") and _OTHER_HOTLINE.search(sentence):
         return None  # 12348法律服务热线: another hotline than the 12345 one
     if ind == "legal_counsel.village_coverage_rate" and not _VILLAGE.search(
