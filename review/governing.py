@@ -180,6 +180,8 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         return _COURT_REFERRED_IDS.get(ind)
     if ind == "litigation.cases" and _IN_PERSON.search(before):
         return "litigation.leader_appearances"  # 负责人出庭应诉案件92件
+    if ind.startswith("gov_services.negative_review") and "差评" not in sentence + after:
+        return None  # 整改105个 of inspection findings, not of 好差评 ratings
     if ind.startswith("hotline.") and _OTHER_HOTLINE.search(sentence):
         return None  # 12348法律服务热线: another hotline than the 12345 one
     if ind == "legal_counsel.village_coverage_rate" and not _VILLAGE.search(
