@@ -63,6 +63,8 @@ _COURT_REFERRED_IDS = {
     "mediation.disputes_resolved": "litigation.court_referred_resolved",
 }
 _IN_PERSON = re.compile(r"负责人出庭|出庭应诉(?:案件)?$")
+_DRAFTED_BY_COUNSEL = re.compile(r"文书|法律顾问|律师|合同|协议")
+_LEGAL_ADVICE = re.compile(r"法律|法援|援助|律师")
 _OTHER_HOTLINE = re.compile(r"(?<!\d)(?!12345)\d{5}(?!\d)[^，。；0-9]{0,6}热线")
 _VILLAGE = re.compile(r"村|社区|法律顾问")
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
@@ -180,6 +182,12 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         return _COURT_REFERRED_IDS.get(ind)
     if ind == "litigation.cases" and _IN_PERSON.search(before):
         return "litigation.leader_appearances"  # 负责人出庭应诉案件92件
+    if ind == "legal_counsel.documents_drafted" and not _DRAFTED_BY_COUNSEL.search(sentence):
+        return None  # 起草政府规章草案3件: drafting rules, not counsel's legal documents
+    if ind == "leader_duties.instructions" and not _RULE_OF_LAW.search(sentence + after):
+        return None  # 领导批示件56件 on any subject
+    if ind == "legal_aid.consultations" and not _LEGAL_ADVICE.search(sentence + after):
+        return None  # 接待群众咨询 of any kind
     if ind.startswith("gov_services.negative_review") and "差评" not in sentence + after:
         return None  # 整改105个 of inspection findings, not of 好差评 ratings
     if ind.startswith("hotline.") and _OTHER_HOTLINE.search(sentence):

@@ -337,7 +337,8 @@ def _gap(text: str, fig: Figure, prev_end: int, left: str) -> int:
 
 # A head noun between a measure word and the number: the count is of that head.
 _DISPLACED_HEAD = re.compile(
-    r"(?:清单|目录|名录|平台|窗口|系统|案例|场景|专栏|部门|单位|机构|批次|模块|子项)(?:共|计|共计|达|为|有)?$"
+    r"(?:清单|目录|名录|平台|窗口|系统|案例|场景|专栏|部门|单位|机构|批次|模块|子项|问题|任务|措施"
+    r"|线索|隐患)(?:共|计|共计|达|为|有)?$"
 )
 
 # Characters that, right after a count's measure word, do not start the noun it counts.
