@@ -63,6 +63,7 @@ _COURT_REFERRED_IDS = {
     "mediation.disputes_resolved": "litigation.court_referred_resolved",
 }
 _IN_PERSON = re.compile(r"负责人出庭|出庭应诉(?:案件)?$")
+_REVIEW_VERB = re.compile(r"审核|审查")
 _DRAFTED_BY_COUNSEL = re.compile(r"文书|法律顾问|律师|合同|协议")
 _LEGAL_ADVICE = re.compile(r"法律|法援|援助|律师")
 _OTHER_HOTLINE = re.compile(r"(?<!\d)(?!12345)\d{5}(?!\d)[^，。；0-9]{0,6}热线")
@@ -182,6 +183,8 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         return _COURT_REFERRED_IDS.get(ind)
     if ind == "litigation.cases" and _IN_PERSON.search(before):
         return "litigation.leader_appearances"  # 负责人出庭应诉案件92件
+    if ind == "major_decisions.count" and _REVIEW_VERB.search(before):
+        return "major_decisions.legality_reviewed"  # 审核…、重大行政决策事项8件
     if ind == "legal_counsel.documents_drafted" and not _DRAFTED_BY_COUNSEL.search(sentence):
         return None  # 起草政府规章草案3件: drafting rules, not counsel's legal documents
     if ind == "leader_duties.instructions" and not _RULE_OF_LAW.search(sentence + after):
