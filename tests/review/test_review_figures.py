@@ -231,6 +231,8 @@ def test_sections_named_after_the_five_statutory_contents() -> None:
         ("own_health", 1.0, 1.0),
         # unseen when written: all right (traditional characters)
         ("own_traditional2", 1.0, 1.0),
+        # unseen when written: all right (page furniture around a short report)
+        ("own_chrome", 1.0, 1.0),
     ],
 )
 def test_own_texts_scored_against_gold_annotated_before_running(
