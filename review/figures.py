@@ -620,9 +620,12 @@ def _read_match(text: str, m: re.Match[str], quotes: bytearray, titles: bytearra
                 continue
             if word == "内" and tail[1:2] in "容部涵设":
                 continue
+            idx = text.find(word, end, end + 8)
+            if idx < 0:
+                break  # 以\n上: the word is split by a line break, read nothing after the unit
             if qualifier is None:
                 qualifier = qual
-            end = text.index(word, end) + len(word)
+            end = idx + len(word)
             break
     unit = canonical_unit(unit)
     number_text = text[nstart : m.start("unit") if m.group("unit") else m.end("num")].strip()

@@ -57,6 +57,15 @@ _CHANGE_BEFORE = re.compile(
 _LISTED_KINDS = re.compile(r"等(?:“[^”]{1,12}”)?$")
 
 _OTHER_LAW = re.compile(r"(?:规章|法规|法律|条例|草案)(?:共|计|共计|达|为)?$")
+_COURT_REFERRED = re.compile(r"法院转交|府院联动|行政争议")
+_COURT_REFERRED_IDS = {
+    "mediation.disputes_received": "litigation.court_referred_disputes",
+    "mediation.disputes_resolved": "litigation.court_referred_resolved",
+}
+_IN_PERSON = re.compile(r"负责人出庭|出庭应诉(?:案件)?$")
+_REVIEW_VERB = re.compile(r"审核|审查")
+_DRAFTED_BY_COUNSEL = re.compile(r"文书|法律顾问|律师|合同|协议")
+_LEGAL_ADVICE = re.compile(r"法律|法援|援助|律师")
 _OTHER_HOTLINE = re.compile(r"(?<!\d)(?!12345)\d{5}(?!\d)[^，。；0-9]{0,6}热线")
 _VILLAGE = re.compile(r"村|社区|法律顾问")
 _COUNSEL_HIRED = re.compile(r"(?:聘请|配备|聘任|选聘)[^，。；]{0,6}法律顾问")
@@ -169,6 +178,21 @@ def govern(text: str, fig: Figure, ind: str | None, heading: str = "") -> str | 
         and "规范性文件" not in before
     ):
         return None  # 制定修改省政府规章6件: rules and regulations are not normative documents
+    if ind.startswith("mediation.") and _COURT_REFERRED.search(sentence):
+        # 法院转交行政争议64件，成功化解27件: disputes the court referred, not 人民调解
+        return _COURT_REFERRED_IDS.get(ind)
+    if ind == "litigation.cases" and _IN_PERSON.search(before):
+        return "litigation.leader_appearances"  # 负责人出庭应诉案件92件
+    if ind == "major_decisions.count" and _REVIEW_VERB.search(before):
+        return "major_decisions.legality_reviewed"  # 审核…、重大行政决策事项8件
+    if ind == "legal_counsel.documents_drafted" and not _DRAFTED_BY_COUNSEL.search(sentence):
+        return None  # 起草政府规章草案3件: drafting rules, not counsel's legal documents
+    if ind == "leader_duties.instructions" and not _RULE_OF_LAW.search(sentence + after):
+        return None  # 领导批示件56件 on any subject
+    if ind == "legal_aid.consultations" and not _LEGAL_ADVICE.search(sentence + after):
+        return None  # 接待群众咨询 of any kind
+    if ind.startswith("gov_services.negative_review") and "差评" not in sentence + after:
+        return None  # 整改105个 of inspection findings, not of 好差评 ratings
     if ind.startswith("hotline.") and _OTHER_HOTLINE.search(sentence):
         return None  # 12348法律服务热线: another hotline than the 12345 one
     if ind == "legal_counsel.village_coverage_rate" and not _VILLAGE.search(

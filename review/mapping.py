@@ -196,7 +196,7 @@ def _score_words(
         if b >= mark:
             after.add(kw.indicator)  # named after the figure, or the verb right before it
         if b <= mark:
-            factor = 1.0 / (1.0 + (mark - b) / 4.0)
+            factor = 1.0 / (1.0 + (mark - b) / 2.0)
             between = ctx[b:mark]
             if "，" in between or "," in between or "；" in between:
                 factor *= 0.5  # a word of the previous clause
@@ -337,7 +337,8 @@ def _gap(text: str, fig: Figure, prev_end: int, left: str) -> int:
 
 # A head noun between a measure word and the number: the count is of that head.
 _DISPLACED_HEAD = re.compile(
-    r"(?:清单|目录|名录|平台|窗口|系统|案例|场景|专栏|部门|单位|机构|批次|模块|子项)(?:共|计|共计|达|为|有)?$"
+    r"(?:清单|目录|名录|平台|窗口|系统|案例|场景|专栏|部门|单位|机构|批次|模块|子项|问题|任务|措施"
+    r"|线索|隐患)(?:共|计|共计|达|为|有)?$"
 )
 
 # Characters that, right after a count's measure word, do not start the noun it counts.

@@ -259,6 +259,7 @@ MEASURE_WORDS: dict[str, tuple[str, ...]] = {
         "乡长出庭",
         "局长出庭",
         "长出庭应诉",
+        "主要负责人出庭应诉",
     ),
     # 信访
     "petitions.total": ("信访总量", "信访"),

@@ -7,6 +7,9 @@ the development set only showed which classes exist. A held-out set is scored th
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from review_helpers import GOLD, dev_gold_dir
 
 from review import evaluate
@@ -21,8 +24,10 @@ def test_development_set_floors() -> None:
     assert t.indicator_precision >= 0.90, result.lines()[-1]
 
 
-def test_seeds_stay_at_the_top() -> None:
-    t = evaluate(GOLD).total()
+def test_seeds_stay_at_the_top(seeds_dir: Path) -> None:
+    result = evaluate(GOLD)
+    assert len(result.documents) == 5
+    t = result.total()
     assert t.f1 >= 0.99
     assert t.indicator_accuracy >= 0.99 and t.indicator_precision >= 0.99
 
@@ -37,3 +42,17 @@ def test_every_excerpt_is_read_without_a_problem_and_in_order() -> None:
         assert starts == sorted(starts), path.name
         for f in report.figures:
             assert report.text[f.start : f.end] == f.span, path.name
+
+
+def test_missing_development_set_skips_or_fails_as_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import review_helpers
+
+    monkeypatch.setattr(review_helpers, "DEV", tmp_path / "review-dev")
+    monkeypatch.delenv("FAZHI_REQUIRE_SHARED", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="找不到开发集"):
+        review_helpers.dev_gold_dir()
+    monkeypatch.setenv("FAZHI_REQUIRE_SHARED", "1")
+    with pytest.raises(pytest.fail.Exception, match="找不到开发集"):
+        review_helpers.dev_gold_dir()

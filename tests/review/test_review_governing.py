@@ -59,9 +59,18 @@ def _ids(text: str) -> list[str | None]:
         ("向开发区下放市级行政权力40项。", [None]),
         ("承接县级下放行政执法事项33项。", ["enforcement.powers_delegated_to_townships"]),
         ("出具法律审查意见书65份。", ["legal_counsel.opinions"]),
+        # the measure word next to the number outweighs a longer noun before it
+        ("行政诉讼案件败诉1件。", ["litigation.lost"]),
         ("下发执法监督意见书8份。", [None]),
         # a change of a stock is not the stock
         ("新增公职律师7名，公职律师总数达到52名。", [None, "legal_counsel.public_lawyers"]),
+        # generic words need what they are about: the law, legal advice, counsel's documents
+        ("牵头起草政府规章草案3件。", [None]),
+        ("法律顾问起草法律文书12份。", ["legal_counsel.documents_drafted"]),
+        ("全年办理领导批示件56件。", [None]),
+        ("主要负责人作出法治建设批示8次。", ["leader_duties.instructions"]),
+        ("全年共接待群众咨询1200人次。", [None]),
+        ("组织审计整改问题42个。", [None]),
     ],
 )
 def test_governing_noun_phrase(text: str, expected: list[str | None]) -> None:

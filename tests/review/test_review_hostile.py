@@ -163,3 +163,9 @@ def test_gb18030_prose_is_still_read() -> None:
     assert not doc.problems
     figures = analyse_document(doc).figures
     assert [f.value for f in figures][:2] == [15, 12]
+
+
+def test_a_qualifier_split_by_a_line_break_does_not_crash() -> None:
+    # found by a random run: 以\n上 after a unit made the reader look for 以上 and fail
+    report = analyse_text("x.txt", "满意率达95%以\n上，受理12件以\n内。")
+    assert [f.value for f in report.figures] == [95, 12]
