@@ -124,7 +124,8 @@ def compare(
 def write_xlsx(comparison: Comparison, path: str | Path) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path))
+    # File names and labels are text: one beginning with = must not become a live formula.
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     plain = wb.add_format({"border": 1})
     computed = wb.add_format({"border": 1, "italic": True, "font_color": "#555555"})

@@ -159,11 +159,16 @@ def _quotes_displaced(text: str) -> bool:
 
 def _read_pdf(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
+    except LimitReachedError as exc:
+        # A content stream that inflates past pypdf's limit (a PDF bomb): say so, do not crash.
+        raise ReadError(
+            "PDF 文件中的内容流解压后超过上限，无法读取；请检查文件，或改为上传 Word 或文本版"
+        ) from exc
     except _CORRUPT + (PdfReadError,) as exc:
         raise ReadError(f"无法读取 PDF 文件（文件损坏或被截断）：{type(exc).__name__}") from exc
     text = "\n".join(pages)

@@ -22,7 +22,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
-from pypdf.errors import LimitReachedError
 
 from fazhi import leases
 from fazhi.reports.desk_xlsx import comparison_xlsx
@@ -43,7 +42,6 @@ OVER_CPU = (
     "审查该文件超过{seconds}秒计算时间仍未完成，已停止；请检查文件是否异常（如同一内容大量重复）"
 )
 OVER_MEMORY = "审查该文件所需内存超过上限，已停止；请检查文件是否异常"
-PDF_BOMB = "PDF 文件中的内容流解压后超过上限，无法读取；请检查文件，或改为上传 Word 或文本版"
 CRASHED = "审查该文件时发生意外错误（已记录日志），其他文件的审查不受影响"
 WORKER_LOST = "后台审查进程意外中止（已尝试{attempts}次），请重新上传审查"
 
@@ -132,8 +130,6 @@ def review_file(
     elif outcome[0] == "ok":
         report, findings = outcome[1]
         return report, findings
-    elif outcome[0] == "pdf_bomb":
-        problem = PDF_BOMB
     elif outcome[0] == "memory":
         problem = OVER_MEMORY
     else:
@@ -157,8 +153,6 @@ def _child(sender: Connection, name: str, data: bytes, catalog: Catalog) -> None
     try:
         report = analyse_upload(name, data, catalog)
         sender.send(("ok", (report, check(report, catalog=catalog))))
-    except LimitReachedError:
-        sender.send(("pdf_bomb", None))
     except MemoryError:
         sender.send(("memory", None))
     except Exception:  # noqa: BLE001 - the boundary between one file and the batch: logged by the parent

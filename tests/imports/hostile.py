@@ -1,9 +1,11 @@
-"""Hand-built hostile .xlsx files: a few hundred bytes of zip that ask a reader for gigabytes."""
+"""Hand-built hostile files: .xlsx zips of a few hundred bytes that ask a reader for gigabytes,
+and a PDF whose content stream inflates to tens of megabytes."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable
 
 CONTENT_TYPES = (
@@ -102,3 +104,31 @@ def inflating_member(megabytes: int) -> bytes:
         f'<row r="1">{inline("A1", "案号")}</row>',
         extra={"xl/padding.xml": (b" " * (1024 * 1024) for _ in range(megabytes))},
     )
+
+
+def pdf_bomb(megabytes: int = 80) -> bytes:
+    """One page whose content stream is a line of text and `megabytes` MB of spaces, deflated to
+    about 80 KB."""
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n" + b" " * (megabytes * 1024 * 1024)
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+        b"/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>",
+        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(
+        b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.utils import timezone
 from fazhi.reports import desk_jobs
 from fazhi.reports.models import DeskJob, DeskUpload, RenderState
 from tests.conftest import make_user
+from tests.imports.hostile import pdf_bomb
 
 DATABASE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -27,34 +27,6 @@ REPORT = (
     "三、党政主要负责人履行推进法治建设第一责任人职责情况\n县长主持召开专题会议3次。\n"
     "四、下一年度工作安排\n继续推进。\n"
 )
-
-
-def pdf_bomb(megabytes: int = 80) -> bytes:
-    """One page whose content stream is a line of text and `megabytes` MB of spaces, deflated to
-    about 80 KB."""
-    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n" + b" " * (megabytes * 1024 * 1024)
-    stream = zlib.compress(content, 9)
-    objects = [
-        b"<</Type/Catalog/Pages 2 0 R>>",
-        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
-        b"/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>",
-        b"<</Length %d/Filter/FlateDecode>>stream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(
-        b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
-    return out.getvalue()
 
 
 def _txt(name: str, text: str = REPORT) -> SimpleUploadedFile:
@@ -114,7 +86,9 @@ def test_a_pdf_bomb_is_a_finding_for_that_file_not_a_500(client, coordinator, se
     )
     assert page.status_code == 200
     bombed, fine = page.context["result"].files
-    assert [f.message for f in bombed.findings] == [desk_jobs.PDF_BOMB]
+    assert [f.message for f in bombed.findings] == [
+        "PDF 文件中的内容流解压后超过上限，无法读取；请检查文件，或改为上传 Word 或文本版"
+    ]
     assert fine.report.figures and "PDF 文件中的内容流解压后超过上限" in page.content.decode()
 
 

@@ -169,3 +169,25 @@ def test_a_qualifier_split_by_a_line_break_does_not_crash() -> None:
     # found by a random run: 以\n上 after a unit made the reader look for 以上 and fail
     report = analyse_text("x.txt", "满意率达95%以\n上，受理12件以\n内。")
     assert [f.value for f in report.figures] == [95, 12]
+
+
+def test_a_pdf_bomb_is_refused_in_chinese_not_a_traceback() -> None:
+    """A content stream inflating past pypdf's limit (issue 17 asked the reader to say so)."""
+    from review.reading import ReadError, read_bytes
+    from tests.imports.hostile import pdf_bomb
+
+    with pytest.raises(ReadError, match="解压后超过上限"):
+        read_bytes("bomb.pdf", pdf_bomb())
+
+
+def test_the_comparison_workbook_writes_formula_like_names_as_text(tmp_path) -> None:  # noqa: ANN001
+    import zipfile
+
+    from review.compare import compare, write_xlsx
+    from review.pipeline import analyse_text
+
+    report = analyse_text("=HYPERLINK(1).txt", "全年共收到行政复议申请152件，受理130件。")
+    path = tmp_path / "c.xlsx"
+    write_xlsx(compare([report]), path)
+    sheet = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet
