@@ -11,6 +11,7 @@ from django.utils import timezone
 from fazhi.casework.forms import DATE, bootstrap, clean_case_number, limit_choices
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
+    BEFORE_ACCEPTANCE,
     DECISION_OUTCOMES,
     HearingForm,
     Outcome,
@@ -76,6 +77,11 @@ class CaseForm(forms.ModelForm):
             if self.instance.knew_of_act_on is not None:
                 # Its clock was stopped at intake; a stopped clock cannot be recomputed.
                 self.fields.pop("knew_of_act_on")
+            if self.instance.state not in BEFORE_ACCEPTANCE:
+                # Art. 55: simplified → ordinary only through its transition, approved by the
+                # 复议机构负责人; ordinary → simplified never. An edit would leave the decision
+                # clock of the other procedure running.
+                self.fields.pop("procedure")
         bootstrap(self.fields)
 
     def clean_received_on(self) -> dt.date:

@@ -14,13 +14,14 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, Transition, run
+from fazhi.casework.transitions import Ctx, InputGuard, Transition, run
 from fazhi.clocks.models import Outcome as ClockOutcome
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
+from fazhi.lib.cn_date import cn_date
 
 FROM_RECEIVED = (State.RECEIVED,)
 FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
@@ -73,6 +74,24 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
 # --- 补正 -------------------------------------------------------------------------------------
 
 
+def _within_review(what: str, route: str) -> InputGuard:
+    """补正 and 不予受理 only within the review (Arts. 30, 31; 2017: old Art. 17): once it has
+    lapsed the application is accepted by law, whether or not the daily lapse run got to it."""
+
+    def guard(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+        if case.state != State.RECEIVED or ctx.on is None:
+            return None  # awaiting 补正: the review is paused
+        due = clocks.due(case, specs_for(case).acceptance_review)
+        if due is None or ctx.on <= due:
+            return None
+        deemed = "视为受理（行政复议法第三十条第三款）"
+        if case.law_version == LawVersion.V2017:
+            deemed = "自收到申请之日起即为受理（2017年行政复议法第十七条第二款）"
+        return f"审查期限已于{cn_date(due)}届满，本申请依法{deemed}，不能再{what}；{route}"
+
+    return guard
+
+
 def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
@@ -109,6 +128,7 @@ request_correction = Transition(
         ),
     ),
     changes=lambda c, ctx: {"correction_items": ctx.note[:300]},
+    checks=(_within_review("通知补正", "请办理受理后的程序"),),
     expect=lambda c: {"correction_requested_on__isnull": True},
     effects=_correction_effects,
     style="outline-primary",
@@ -283,6 +303,12 @@ refuse = _before_acceptance(
     "not_accepted",
     "决定不予受理",
     note_required="不予受理须写明理由",
+    checks=(
+        _within_review(
+            "决定不予受理",
+            "受理后发现不符合受理条件的，应当决定驳回行政复议申请（行政复议法第三十三条）",
+        ),
+    ),
     style="outline-danger",
 )
 withdraw = _before_acceptance(
