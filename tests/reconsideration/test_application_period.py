@@ -162,7 +162,14 @@ def test_form_field_on_create_and_once_on_edit(officer, police):
 
 def test_lapsed_correction_clock_is_labelled_lapsed(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     assert workflow.deem_abandoned(case, today=D("2025-03-19")) is True
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     row = clock_row(html, "申请人补正")
@@ -172,7 +179,14 @@ def test_lapsed_correction_clock_is_labelled_lapsed(new_case, officer):
 
 def test_correction_received_in_time_still_reads_met(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     workflow.receive_correction(case, on=D("2025-03-10"), by=officer)
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     row = clock_row(html, "申请人补正")
@@ -182,7 +196,14 @@ def test_correction_received_in_time_still_reads_met(new_case, officer):
 def test_lapse_is_recorded_on_the_clock_itself(new_case, officer):
     """The kernel knows the outcome, so the deadline board and any clock table read it too."""
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     assert workflow.deem_abandoned(case, today=D("2025-03-19")) is True
     clock = clocks.get(case, specs_for(case).correction_response)
     assert (clock.outcome, clock.status_label) == ("lapsed", "逾期未补正（视为放弃）")
@@ -210,7 +231,14 @@ def test_migration_records_outcomes_on_existing_clocks(new_case, officer):
     module = importlib.import_module(f"fazhi.ledgers.reconsideration.migrations.{name}")
     state_apps = MigrationLoader(connection).project_state(("reconsideration", name)).apps
     abandoned = new_case(D("2025-03-03"))
-    workflow.request_correction(abandoned, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        abandoned,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     workflow.deem_abandoned(abandoned, today=D("2025-03-19"))
     late = new_case(D("2024-10-09"), knew_of_act_on=D("2024-08-02"))
     # As before the fields existed (test data, not a transition).

@@ -81,7 +81,8 @@ def test_case_from_intake_to_decision(page, live_server, calendar_seeded, office
 
     act(page, "request_correction", on="2025-03-04", note="身份证明复印件")
     assert "补正中" in page.inner_text("#case-state")
-    assert "2025年3月18日" in clock_row(page, "申请人补正")  # 10 working days from 4 March
+    act(page, "serve_correction", on="2025-03-05", method="post")
+    assert "2025年3月19日" in clock_row(page, "申请人补正")  # 10 working days from service
     act(page, "receive_correction", on="2025-03-10")
     assert "2025年3月17日" in clock_row(page, "受理审查")  # review runs again from the materials
 

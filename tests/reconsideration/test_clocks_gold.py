@@ -70,7 +70,10 @@ def test_correction_notice_and_response(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).correction_notice) == D(g["expected_due"])
     g2 = gold["recon-2023law-correction-response-10wd-dragon-boat"]
     case2 = new_case(D("2025-05-20"))
-    workflow.request_correction(case2, on=D(g2["start_date"]), by=officer)
+    # The period runs from receipt of the notice (Art. 31(2)): served the day it was issued.
+    workflow.request_correction(
+        case2, on=D(g2["start_date"]), served_on=D(g2["start_date"]), method="post", by=officer
+    )
     assert clocks.due(case2, specs_for(case2).correction_response) == D(g2["expected_due"])
     assert case2.state == State.CORRECTION_REQUESTED
 

@@ -38,11 +38,16 @@ def today() -> dt.date:
 
 def case_in(state: str, new_case, officer, **kw) -> ReconsiderationCase:  # noqa: ANN001
     """A case driven through the workflow into `state` (2025 dates, all in the past)."""
+    unserved = kw.pop("unserved", False)
     case = new_case(D("2025-03-03"), **kw)
+    kw = {"unserved": unserved}
     if state == State.RECEIVED:
         return case
     if state == State.CORRECTION_REQUESTED:
-        workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="补充证据")
+        served = {} if kw.pop("unserved", False) else {"served_on": D("2025-03-04")}
+        workflow.request_correction(
+            case, on=D("2025-03-04"), method="in_person", by=officer, note="补充证据", **served
+        )
         return case
     workflow.accept(case, on=D("2025-03-05"), by=officer)
     if state == State.SUSPENDED:
@@ -66,6 +71,8 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
         "days": 10,
         "workdays": 5,
         "notice_on": None,
+        "served_on": None,
+        "method": "post",
     }
     return {k: values[k] for k in action.inputs}
 
@@ -74,7 +81,9 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
 def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coordinator):
     action = workflow.ACTIONS[code]
     state = action.source[-1] if code == "terminate" else action.source[0]
-    kw = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
+    kw: dict[str, Any] = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
+    if code == "serve_correction":
+        kw["unserved"] = True
     case = case_in(state, new_case, officer, **kw)
     before = audit.transitions(case)
     late = today() + dt.timedelta(days=400 if code == "schedule_hearing" else 1)

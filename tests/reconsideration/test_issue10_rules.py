@@ -109,3 +109,52 @@ def test_refusal_after_materials_counts_from_the_restarted_review(new_case, offi
     # The review restarts on Friday 14 March: ends Friday 21 March.
     workflow.refuse(case, on=D("2025-03-21"), by=officer, note="不属于受理范围")
     assert case.state == State.NOT_ACCEPTED
+
+
+# --- rule 3: the applicant's 补正 period runs from receipt of the notice ------------------------
+
+
+def _docx_text(content: bytes) -> str:
+    import io
+
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(io.BytesIO(content)).paragraphs)
+
+
+def test_correction_period_runs_from_service_not_issue(new_case, officer):
+    from fazhi.ledgers.reconsideration.documents import correction_notice
+
+    case = new_case(D("2025-03-03"))
+    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    spec = specs_for(case).correction_response
+    assert clocks.get(case, spec) is None  # not served yet: no period, no lapse
+    assert workflow.deem_abandoned(case, today=D("2025-04-30")) is False
+    text = _docx_text(correction_notice(case))
+    assert "自收到本通知之日起10个工作日内提交补正材料" in text and "前）" not in text
+    with pytest.raises(workflow.TransitionError, match="请选择送达方式"):
+        workflow.serve_correction(case, on=D("2025-03-07"), by=officer)
+    with pytest.raises(workflow.TransitionError, match="不能早于补正通知日期"):
+        workflow.serve_correction(case, on=D("2025-03-03"), method="post", by=officer)
+    workflow.serve_correction(case, on=D("2025-03-07"), method="post", by=officer)
+    case.refresh_from_db()
+    assert (case.correction_served_on, case.correction_service_method) == (D("2025-03-07"), "post")
+    # 10 working days from Friday 7 March (not counted): Friday 21 March.
+    assert clocks.due(case, spec) == D("2025-03-21")
+    assert workflow.deem_abandoned(case, today=D("2025-03-21")) is False
+    text = _docx_text(correction_notice(case))
+    assert "本通知于2025年3月7日送达，补正期限至2025年3月21日（含当日）" in text
+    assert "行政复议法》第三十一条" in text
+    assert audit.transitions(case)[-1] == "correction_served"
+    with pytest.raises(workflow.TransitionError, match="已于2025年3月7日送达"):
+        workflow.serve_correction(case, on=D("2025-03-08"), method="post", by=officer)
+    assert workflow.deem_abandoned(case, today=D("2025-03-24")) is True
+
+
+def test_service_recorded_with_the_notice(new_case, officer):
+    case = new_case(D("2025-03-03"))
+    workflow.request_correction(
+        case, on=D("2025-03-04"), served_on=D("2025-03-05"), method="in_person", by=officer
+    )
+    assert clocks.due(case, specs_for(case).correction_response) == D("2025-03-19")
+    assert "serve_correction" not in [t.code for t in workflow.available(case, officer)]

@@ -117,7 +117,14 @@ def test_switch_via_the_page(simplified, head):
 @pytest.fixture
 def awaiting(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     return case
 
 

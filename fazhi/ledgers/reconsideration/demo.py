@@ -172,8 +172,10 @@ def simulate(
                 return c, applicant
         elif version == LawVersion.V2023:
             # Never answered: the daily lapse run (deem_abandoned_all) closes it once the
-            # 补正 period has run out, with its clocks and history entry.
+            # 补正 period (from the notice's service, Art. 31(2)) has run out.
             c.state = State.CORRECTION_REQUESTED
+            c.correction_served_on = c.correction_requested_on + dt.timedelta(days=2)
+            c.correction_service_method = "post"
             return c, applicant
         else:
             # The 2017 text sets no period for the applicant: closed by hand.
@@ -366,7 +368,14 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     new(wd(20), "林志强", "作出的警告处罚决定", knew_of_act_on=wd(45))
     # 补正 never supplied: deemed abandoned by the daily run below.
     c = new(wd(40), "何桂英", "作出的责令停产停业处罚决定", knew_of_act_on=wd(70))
-    workflow.request_correction(c, on=wd(38), by=officer, note="申请人身份证明、行政处罚决定书")
+    workflow.request_correction(
+        c,
+        on=wd(38),
+        served_on=wd(37),
+        method="post",
+        by=officer,
+        note="申请人身份证明、行政处罚决定书",
+    )
     # Applied after the 60-day period: refused with the reason the page offers.
     c = new(wd(30), "马国强", "作出的没收非法财物决定", knew_of_act_on=wd(110))
     workflow.refuse(c, on=wd(27), by=officer, note=workflow.late_refusal_reason(c) or LATE_NOTE)

@@ -91,8 +91,16 @@ def correction_notice(case: ReconsiderationCase) -> bytes:
     specs = specs_for(case)
     what = case.correction_items or "（请逐项列明需要补正的材料）"
     if specs.correction_response is not None:
+        # Art. 31(2): the period runs from receipt, so a date is printed only once the
+        # service is recorded (and then the one computed from it).
+        served = ""
+        if case.correction_served_on is not None:
+            served = (
+                f"（本通知于{cn_date(case.correction_served_on)}送达，"
+                f"补正期限至{_due_text(case, specs.correction_response)}（含当日））"
+            )
         deadline = (
-            f"请你自收到本通知之日起10个工作日内（{_due_text(case, specs.correction_response)}前）提交补正材料。"
+            f"请你自收到本通知之日起10个工作日内{served}提交补正材料。"
             "无正当理由逾期不补正的，视为你放弃行政复议申请，并记录在案。"
         )
         basis = f"{LAW_NEW}第三十一条"

@@ -15,6 +15,7 @@ from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
     HearingForm,
     Outcome,
+    ServiceMethod,
     law_version_for,
 )
 from fazhi.ledgers.reconsideration.workflow import NUMBERING
@@ -160,6 +161,10 @@ ACTION_FIELDS: dict[str, forms.Field] = {
             "min_value": "至少延长1个工作日",
             "max_value": f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对",
         },
+    ),
+    "served_on": forms.DateField(label="送达日期（尚未送达可不填）", required=False, widget=DATE),
+    "method": forms.ChoiceField(
+        label="送达方式", choices=[("", "—")] + list(ServiceMethod.choices), required=False
     ),
     "notice_on": forms.DateField(
         label="听证通知发出日期（未发出可不填）", required=False, widget=DATE

@@ -408,9 +408,11 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
                     kind=PauseKind.CORRECTION,
                     by=by,
                 )
-                if specs.correction_response is not None:
+                # The applicant's 补正 period runs from receipt of the notice (Art. 31(2)); the
+                # sheet does not record it, so it starts when the service is recorded.
+                if specs.correction_response is not None and case.correction_served_on:
                     clocks.start(
-                        case, specs.correction_response, on=case.correction_requested_on, by=by
+                        case, specs.correction_response, on=case.correction_served_on, by=by
                     )
             continue
         assert case.accepted_on is not None

@@ -17,6 +17,7 @@ from fazhi.ledgers.reconsideration.states import (
     LawVersion,
     Outcome,
     Procedure,
+    ServiceMethod,
     State,
     TerminationReason,
 )
@@ -83,6 +84,11 @@ class ReconsiderationCase(CaseModel):
     )
     correction_requested_on = models.DateField("补正通知日期", null=True, blank=True)
     correction_items = models.CharField("补正事项", max_length=300, blank=True)
+    # Art. 31(2): the applicant's 10 working days run from receipt of the notice.
+    correction_served_on = models.DateField("补正通知送达日期", null=True, blank=True)
+    correction_service_method = models.CharField(
+        "补正通知送达方式", max_length=12, choices=ServiceMethod, blank=True
+    )
     correction_received_on = models.DateField("收到补正材料日期", null=True, blank=True)
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     deemed_accepted = models.BooleanField("视为受理", default=False)

@@ -99,6 +99,16 @@ class Channel(models.TextChoices):
     TRANSFERRED = "transferred", "转送"
 
 
+class ServiceMethod(models.TextChoices):
+    """How a notice reached its addressee (送达方式)."""
+
+    IN_PERSON = "in_person", "直接送达"
+    POST = "post", "邮寄送达"
+    ELECTRONIC = "electronic", "电子送达"
+    LEFT = "left", "留置送达"
+    PUBLIC = "public", "公告送达"
+
+
 class Procedure(models.TextChoices):
     ORDINARY = "ordinary", "普通程序"
     SIMPLIFIED = "simplified", "简易程序"

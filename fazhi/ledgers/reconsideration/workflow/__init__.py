@@ -20,6 +20,7 @@ from fazhi.ledgers.reconsideration.workflow.acceptance import (
     redirect,
     refuse,
     request_correction,
+    serve_correction,
     withdraw,
 )
 from fazhi.ledgers.reconsideration.workflow.decision import decide, mediate, terminate
@@ -74,6 +75,7 @@ __all__ = [
     "resume",
     "schedule_hearing",
     "send_copy",
+    "serve_correction",
     "start_application_period",
     "suspend",
     "switch_to_ordinary",
@@ -83,6 +85,7 @@ __all__ = [
 
 TRANSITIONS: list[Transition] = [
     request_correction,
+    serve_correction,
     receive_correction,
     extend_correction,
     accept,

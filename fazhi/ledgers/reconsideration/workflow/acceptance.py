@@ -14,12 +14,24 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, InputGuard, Transition, run
+from fazhi.casework.transitions import (
+    Ctx,
+    InputGuard,
+    Transition,
+    TransitionError,
+    not_after_today,
+    run,
+)
 from fazhi.clocks.models import Outcome as ClockOutcome
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
+from fazhi.ledgers.reconsideration.states import (
+    BEFORE_ACCEPTANCE,
+    LawVersion,
+    ServiceMethod,
+    State,
+)
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
 from fazhi.lib.cn_date import cn_date
 
@@ -107,8 +119,36 @@ def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
         kind=PauseKind.CORRECTION,
         by=ctx.by,
     )
-    if specs.correction_response is not None:
-        clocks.start(case, specs.correction_response, on=ctx.day, by=ctx.by)
+    if ctx["served_on"] is not None:
+        _start_correction_response(case, ctx["served_on"], by=ctx.by)
+
+
+def _start_correction_response(case: ReconsiderationCase, served_on: dt.date, *, by: Any) -> None:
+    # Art. 31(2): the applicant's period (and its deemed-abandonment lapse) runs from receipt
+    # of the notice, not from the day it was issued. The 2017 text sets no period.
+    spec = specs_for(case).correction_response
+    if spec is not None:
+        clocks.start(case, spec, on=served_on, by=by)
+
+
+def _service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    served_on = ctx["served_on"]
+    if served_on is None:
+        return None
+    notice_on = ctx.on or case.correction_requested_on
+    if notice_on is not None and served_on < notice_on:
+        return f"送达日期（{cn_date(served_on)}）不能早于补正通知日期（{cn_date(notice_on)}）"
+    try:
+        not_after_today(served_on, "送达日期")
+    except TransitionError as exc:
+        return exc.message
+    if ctx["method"] not in ServiceMethod.values:
+        return "请选择送达方式"
+    return None
+
+
+def _served_required(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    return "请填写补正通知送达申请人的日期" if ctx["served_on"] is None else None
 
 
 request_correction = Transition(
@@ -120,6 +160,7 @@ request_correction = Transition(
     date_field="correction_requested_on",
     date_label="补正通知日期",
     after=(("received_on", "收到申请日期"),),
+    inputs=("on", "served_on", "method", "note"),
     when=(
         lambda c: (
             "本案已通知过补正；补正通知应一次性列明全部需补正事项"
@@ -127,10 +168,46 @@ request_correction = Transition(
             else None
         ),
     ),
-    changes=lambda c, ctx: {"correction_items": ctx.note[:300]},
-    checks=(_within_review("通知补正", "请办理受理后的程序"),),
+    checks=(_within_review("通知补正", "请办理受理后的程序"), _service),
+    changes=lambda c, ctx: {
+        "correction_items": ctx.note[:300],
+        "correction_served_on": ctx["served_on"],
+        "correction_service_method": ctx["method"] if ctx["served_on"] else "",
+    },
     expect=lambda c: {"correction_requested_on__isnull": True},
     effects=_correction_effects,
+    style="outline-primary",
+)
+
+
+# The day the notice reached the applicant, when it was not known as the notice went out.
+serve_correction = Transition(
+    "serve_correction",
+    "登记补正通知送达",
+    FROM_CORRECTION,
+    event="correction_served",
+    verb="登记送达",
+    date_label="送达日期",
+    after=(("correction_requested_on", "补正通知日期"),),
+    inputs=("on", "method", "note"),
+    when=(
+        lambda c: (
+            f"本案补正通知已于{cn_date(c.correction_served_on)}送达"
+            if c.correction_served_on is not None
+            else None
+        ),
+    ),
+    checks=(
+        lambda c, ctx: _service(
+            c, Ctx(ctx.on, ctx.by, ctx.note, {**ctx.inputs, "served_on": ctx.on})
+        ),
+    ),
+    changes=lambda c, ctx: {
+        "correction_served_on": ctx.on,
+        "correction_service_method": ctx["method"],
+    },
+    expect=lambda c: {"correction_served_on__isnull": True},
+    effects=lambda c, ctx: _start_correction_response(c, ctx.day, by=ctx.by),
     style="outline-primary",
 )
 
@@ -189,6 +266,11 @@ extend_correction = Transition(
         lambda c: (
             "旧法案件的补正期限以补正通知书载明的期限为准，本系统不计时"
             if specs_for(c).correction_response is None
+            else None
+        ),
+        lambda c: (
+            "补正期限自申请人收到补正通知之日起计算，请先登记送达日期"
+            if c.correction_served_on is None
             else None
         ),
     ),
