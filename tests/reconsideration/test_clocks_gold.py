@@ -173,10 +173,17 @@ def test_2017_accepted_as_of_receipt(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
 
 
-def test_2017_extension(gold, new_case, officer, head):
+def test_2017_extension(gold, new_case, officer, head, county):
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
     g = gold["recon-2017law-decision-extended-30"]
     case = _accepted(new_case, officer, D(g["start_date"]))
-    workflow.extend(case, on=D("2023-07-20"), days=30, by=head)
+    # 2017 Art. 31: approved by the head of the 复议机关 (the government), not of the 复议机构.
+    with pytest.raises(workflow.TransitionError, match="批准"):
+        workflow.extend(case, on=D("2023-07-20"), days=30, by=head)
+    governor = make_user("governor", Role.LEADER, county, None, full_name="孙县长")
+    workflow.extend(case, on=D("2023-07-20"), days=30, by=governor)
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
 
 

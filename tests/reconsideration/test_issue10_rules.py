@@ -158,3 +158,45 @@ def test_service_recorded_with_the_notice(new_case, officer):
     )
     assert clocks.due(case, specs_for(case).correction_response) == D("2025-03-19")
     assert "serve_correction" not in [t.code for t in workflow.available(case, officer)]
+
+
+# --- rule 4: 延期 only by the 复议机构负责人 (Art. 62(1); 2017 Art. 31: 复议机关负责人) -------------
+
+
+def _answer_requested(new_case, officer, received="2025-03-03", **kw):  # noqa: ANN001, ANN003, ANN201
+    case = new_case(D(received), **kw)
+    workflow.accept(case, on=case.received_on + dt.timedelta(days=2), by=officer)
+    workflow.send_copy(case, on=case.accepted_on + dt.timedelta(days=1), by=officer)
+    return case
+
+
+def test_extension_only_by_the_head_of_the_reconsideration_body(
+    new_case, officer, head, coordinator, county, police
+):
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
+    governor = make_user("governor", Role.LEADER, county, None, full_name="孙县长")
+    police_chief = make_user("police_chief", Role.LEADER, county, police, full_name="钱局长")
+    case = _answer_requested(new_case, officer)
+    for user in (coordinator, governor, police_chief, officer):
+        assert "extend" not in [t.code for t in workflow.available(case, user)]
+        with pytest.raises(workflow.TransitionError, match="行政复议机构负责人.*批准"):
+            workflow.extend(case, on=D("2025-04-01"), days=30, by=user, note="案情复杂")
+    case.refresh_from_db()
+    assert case.extended_on is None
+    assert "extend" in [t.code for t in workflow.available(case, head)]
+    workflow.extend(case, on=D("2025-04-01"), days=30, by=head, note="案情复杂")
+    assert case.extension_approved_by == head
+
+
+def test_2017_extension_by_the_head_of_the_government(new_case, officer, head, county):
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
+    governor = make_user("governor", Role.LEADER, county, None, full_name="孙县长")
+    case = _answer_requested(new_case, officer, received="2023-06-01")
+    assert case.law_version == "2017"
+    assert "extend" not in [t.code for t in workflow.available(case, head)]
+    workflow.extend(case, on=D("2023-07-20"), days=30, by=governor, note="案情复杂")
+    assert case.extension_approved_by == governor

@@ -317,7 +317,9 @@ def write_cases(
 def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     """A few cases that went through the real workflow, so their pages show every step."""
     officer = ctx.users["fuyi"] if place.jurisdiction.code == "990102" else ctx.users["yb_fuyi"]
-    head = ctx.users["fuyi_head"] if place.jurisdiction.code == "990102" else ctx.users["yb_fzb"]
+    head = (
+        ctx.users["fuyi_head"] if place.jurisdiction.code == "990102" else ctx.users["yb_fuyi_head"]
+    )
     respondent = place.respondents[1]
 
     def new(received: dt.date, name: str, act: str, **extra: Any) -> ReconsiderationCase:
