@@ -148,7 +148,9 @@ def test_suspension_pauses_decision(gold, new_case, officer):
     g = gold["recon-2023law-decision-suspended"]
     case = _accepted(new_case, officer, D("2024-05-06"))
     workflow.send_copy(case, on=D("2024-05-08"), by=officer)
-    workflow.suspend(case, on=D("2024-05-20"), reason="和解，双方同意中止", by=officer)
+    workflow.suspend(
+        case, on=D("2024-05-20"), ground="other_case", reason="和解，双方同意中止", by=officer
+    )
     assert case.state == State.SUSPENDED
     workflow.resume(case, on=D("2024-06-19"), by=officer)
     assert case.state == State.ANSWER_REQUESTED
@@ -158,7 +160,9 @@ def test_suspension_pauses_decision(gold, new_case, officer):
 def test_extended_and_suspended(gold, new_case, officer, head):
     g = gold["recon-2023law-decision-extended-and-suspended"]
     case = _accepted(new_case, officer, D(g["start_date"]))
-    workflow.suspend(case, on=D("2025-09-10"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-09-10"), ground="other_case", reason="等待其他案件结果", by=officer
+    )
     workflow.resume(case, on=D("2025-09-20"), by=officer)
     workflow.extend(case, on=D("2025-10-20"), days=30, by=head)
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])

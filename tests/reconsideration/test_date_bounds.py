@@ -51,7 +51,9 @@ def case_in(state: str, new_case, officer, **kw) -> ReconsiderationCase:  # noqa
         return case
     workflow.accept(case, on=D("2025-03-05"), by=officer)
     if state == State.SUSPENDED:
-        workflow.suspend(case, on=D("2025-03-10"), reason="等待其他案件结果", by=officer)
+        workflow.suspend(
+            case, on=D("2025-03-10"), ground="applicant_died", reason="等待其他案件结果", by=officer
+        )
         return case
     if state in (State.ANSWER_REQUESTED, State.UNDER_REVIEW):
         workflow.send_copy(case, on=D("2025-03-06"), by=officer)
@@ -72,6 +74,7 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
         "workdays": 5,
         "notice_on": None,
         "served_on": None,
+        "ground": "applicant_died",
         "method": "post",
     }
     return {k: values[k] for k in action.inputs}

@@ -43,7 +43,9 @@ def test_hand_counts(new_case, officer, county):
     workflow.decide(c1, outcome=Outcome.UPHELD, on=D("2025-01-20"), by=officer)
     workflow.decide(c2, outcome=Outcome.REVOKED, on=D("2025-03-20"), by=officer)
     workflow.terminate(c3, reason=TerminationReason.SETTLED, on=D("2025-03-25"), by=officer)
-    workflow.suspend(c4, on=D("2025-12-01"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        c4, on=D("2025-12-01"), ground="other_case", reason="等待其他案件结果", by=officer
+    )
     got = indicators.counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
     expected = {
         "received": 6,

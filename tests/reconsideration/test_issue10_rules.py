@@ -200,3 +200,47 @@ def test_2017_extension_by_the_head_of_the_government(new_case, officer, head, c
     assert "extend" not in [t.code for t in workflow.available(case, head)]
     workflow.extend(case, on=D("2023-07-20"), days=30, by=governor, note="案情复杂")
     assert case.extension_approved_by == governor
+
+
+# --- rule 5: 中止 grounds are Art. 39's; ending after 60 days only for items (一)(二)(四) ---------
+
+
+def test_suspension_needs_a_statutory_ground(new_case, officer):
+    case = _answer_requested(new_case, officer)
+    with pytest.raises(workflow.TransitionError, match="请选择中止审理的法定情形"):
+        workflow.suspend(case, on=D("2025-03-10"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-03-10"), ground="other_case", reason="等待（2025）示行初1号", by=officer
+    )
+    case.refresh_from_db()
+    assert (case.suspension_ground, case.suspension_reason) == (
+        "other_case",
+        "等待（2025）示行初1号",
+    )
+    pause = clocks.get(case, specs_for(case).decision).pauses.get()
+    assert pause.reason.startswith("（八）审理需要以其他案件的审理结果为依据")
+
+
+@pytest.mark.parametrize(
+    ("ground", "allowed"),
+    [
+        ("applicant_died", True),
+        ("incapacitated", True),
+        ("organisation_ended", True),
+        ("missing", False),
+        ("other_case", False),
+        ("mediation", False),
+    ],
+)
+def test_termination_after_60_days_only_for_items_one_two_four(new_case, officer, ground, allowed):
+    case = _answer_requested(new_case, officer)
+    workflow.suspend(case, on=D("2025-03-10"), ground=ground, by=officer)
+    end = dict(reason="suspension_lapsed", on=D("2025-05-12"), by=officer)
+    if allowed:
+        workflow.terminate(case, **end)
+        assert case.state == State.CONCLUDED
+    else:
+        with pytest.raises(workflow.TransitionError, match="第四十一条第五项.*请恢复审理"):
+            workflow.terminate(case, **end)
+        case.refresh_from_db()
+        assert case.state == State.SUSPENDED

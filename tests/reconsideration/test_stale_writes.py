@@ -133,7 +133,9 @@ def test_two_switches_at_once_one_wins(new_case, officer, head, deputy):
 
 def test_lapsed_termination_after_a_resume_elsewhere_refused(new_case, officer):
     case = answer_requested(new_case, officer)
-    workflow.suspend(case, on=D("2025-03-10"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-03-10"), ground="applicant_died", reason="等待其他案件结果", by=officer
+    )
     a, b = twin(case), twin(case)
     workflow.resume(a, on=D("2025-05-12"), by=officer)
     with pytest.raises(workflow.TransitionError, match=STALE):

@@ -359,7 +359,9 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     workflow.accept(c, on=wd(47), by=officer)
     workflow.send_copy(c, on=wd(45), by=officer)
     workflow.record_answer(c, on=wd(36), by=officer)
-    workflow.suspend(c, on=wd(20), reason="申请人、被申请人同意和解，中止审理", by=officer)
+    workflow.suspend(
+        c, on=wd(20), ground="mediation", reason="申请人、被申请人同意和解，中止审理", by=officer
+    )
     # Waiting for the respondent's answer, due soon.
     c = new(wd(12), "郑海波", "作出的没收违法所得决定")
     workflow.accept(c, on=wd(10), by=officer)

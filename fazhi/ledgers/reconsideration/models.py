@@ -19,6 +19,7 @@ from fazhi.ledgers.reconsideration.states import (
     Procedure,
     ServiceMethod,
     State,
+    SuspensionGround,
     TerminationReason,
 )
 from fazhi.org.models import Department, Jurisdiction, ScopedManager
@@ -99,6 +100,9 @@ class ReconsiderationCase(CaseModel):
     hearing_scheduled_on = models.DateField("拟定听证日期", null=True, blank=True)
     hearing_notice_on = models.DateField("听证通知日期", null=True, blank=True)
     suspended_on = models.DateField("中止日期", null=True, blank=True)
+    suspension_ground = models.CharField(
+        "中止情形", max_length=24, choices=SuspensionGround, blank=True
+    )
     suspension_reason = models.CharField("中止原因", max_length=200, blank=True)
     procedure_switched_on = models.DateField("转为普通程序日期", null=True, blank=True)
     extended_on = models.DateField("延期批准日期", null=True, blank=True)

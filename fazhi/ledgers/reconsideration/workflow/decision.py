@@ -18,6 +18,7 @@ from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
+    LAPSING_GROUNDS,
     LawVersion,
     Outcome,
     State,
@@ -117,6 +118,17 @@ def _termination_reason(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     if reason == TerminationReason.SUSPENSION_LAPSED:
         if case.state != State.SUSPENDED or case.suspended_on is None:
             return "案件未处于中止状态，不能以“中止满60日未恢复”为由终止"
+        if case.suspension_ground not in LAPSING_GROUNDS:
+            article = (
+                "行政复议法实施条例第四十二条"
+                if case.law_version == LawVersion.V2017
+                else "行政复议法第四十一条第五项"
+            )
+            return (
+                "只有因申请人死亡、丧失行为能力或者法人、其他组织终止而中止的，"
+                f"中止满60日原因仍未消除方可终止（{article}）；本案中止情形为"
+                f"“{case.get_suspension_ground_display() or '未记录'}”，请恢复审理"
+            )
         # Art. 41: the 中止 must have lasted 60 days. A minimum duration, not a deadline: no
         # 末日顺延 applies (a holiday does not make the 中止 longer), so it is plain calendar
         # arithmetic rather than a clocks.ClockSpec, which would roll the day forward.

@@ -17,7 +17,13 @@ from fazhi.casework.transitions import Ctx, Transition, notice_problem
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Procedure, State
+from fazhi.ledgers.reconsideration.states import (
+    HearingForm,
+    LawVersion,
+    Procedure,
+    State,
+    SuspensionGround,
+)
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
 
 FROM_ACCEPTED = (State.ACCEPTED,)
@@ -97,10 +103,16 @@ hold_hearing = Transition(
 )
 
 
-def _reason_given(case: ReconsiderationCase, ctx: Ctx) -> str | None:
-    if not (ctx["reason"] or "").strip():
-        return "中止审理须写明理由（行政复议法第三十九条所列情形）"
+def _ground_chosen(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    if ctx["ground"] not in SuspensionGround.values:
+        return "请选择中止审理的法定情形（行政复议法第三十九条第一款）"
     return None
+
+
+def _pause_reason(ctx: Ctx) -> str:
+    label = SuspensionGround(ctx["ground"]).label
+    detail = (ctx["reason"] or "").strip()
+    return f"{label}：{detail}" if detail else label
 
 
 def _suspended(case: ReconsiderationCase, ctx: Ctx) -> None:
@@ -109,7 +121,7 @@ def _suspended(case: ReconsiderationCase, ctx: Ctx) -> None:
         case,
         specs_for(case).decision,
         on=ctx.on,
-        reason=ctx["reason"],
+        reason=_pause_reason(ctx)[:200],
         kind=PauseKind.SUSPENSION,
         by=ctx.by,
     )
@@ -125,11 +137,19 @@ suspend = Transition(
     date_field="suspended_on",
     date_label="中止日期",
     after=(("accepted_on", "受理日期"),),
-    inputs=("on", "reason"),
-    fields={"reason": forms.CharField(label="中止原因", max_length=200)},
-    checks=(_reason_given,),
-    changes=lambda c, ctx: {"suspension_reason": ctx["reason"][:200]},
-    history_note=lambda c, ctx: ctx["reason"],
+    inputs=("on", "ground", "reason"),
+    fields={
+        "ground": forms.ChoiceField(
+            label="中止情形（第三十九条第一款）", choices=SuspensionGround.choices
+        ),
+        "reason": forms.CharField(label="具体情况", max_length=200, required=False),
+    },
+    checks=(_ground_chosen,),
+    changes=lambda c, ctx: {
+        "suspension_ground": ctx["ground"],
+        "suspension_reason": (ctx["reason"] or "").strip()[:200],
+    },
+    history_note=lambda c, ctx: _pause_reason(ctx),
     effects=_suspended,
     style="outline-warning",
 )
