@@ -96,6 +96,7 @@ def test_case_from_intake_to_decision(page, live_server, calendar_seeded, office
     act(page, "record_answer", on="2025-03-20")
     assert "审理中" in page.inner_text("#case-state")
 
+    act(page, "hold_hearing", on="2025-04-01", form="opinions")
     act(page, "decide", on="2025-04-20", outcome="revoked")
     assert "已审结" in page.inner_text("#case-state")
     text = page.inner_text("main")

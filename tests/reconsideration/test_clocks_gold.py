@@ -214,11 +214,13 @@ def test_on_time_is_recorded_at_closure(new_case, officer):
     case = _accepted(new_case, officer, D("2024-03-01"))
     workflow.send_copy(case, on=D("2024-03-04"), by=officer)
     workflow.record_answer(case, on=D("2024-03-12"), by=officer)
+    workflow.hold_hearing(case, on=D("2024-03-20"), form="opinions", by=officer)
     workflow.decide(case, outcome=Outcome.UPHELD, on=D("2024-04-30"), by=officer)
     case.refresh_from_db()
     assert case.concluded_on_time is True and case.decision_due_on == D("2024-04-30")
     late = _accepted(new_case, officer, D("2024-03-01"))
     workflow.send_copy(late, on=D("2024-03-04"), by=officer)
+    workflow.hold_hearing(late, on=D("2024-03-20"), form="opinions", by=officer)
     workflow.decide(late, outcome=Outcome.REVOKED, on=D("2024-05-06"), by=officer)
     late.refresh_from_db()
     assert late.concluded_on_time is False

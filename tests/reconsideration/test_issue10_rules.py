@@ -244,3 +244,42 @@ def test_termination_after_60_days_only_for_items_one_two_four(new_case, officer
             workflow.terminate(case, **end)
         case.refresh_from_db()
         assert case.state == State.SUSPENDED
+
+
+# --- rule 6: ordinary procedure hears the parties before the decision (Art. 49) ---------------
+
+
+def test_ordinary_decision_needs_opinions_heard(new_case, officer):
+    case = _answer_requested(new_case, officer)
+    workflow.record_answer(case, on=D("2025-03-14"), by=officer)
+    with pytest.raises(
+        workflow.TransitionError, match="应当听取当事人的意见（行政复议法第四十九条）"
+    ):
+        workflow.decide(case, outcome="upheld", on=D("2025-04-01"), by=officer)
+    case.refresh_from_db()
+    assert case.state == State.UNDER_REVIEW
+    workflow.hold_hearing(case, on=D("2025-03-20"), form="opinions", by=officer)
+    workflow.decide(case, outcome="upheld", on=D("2025-04-01"), by=officer)
+    assert case.state == State.CONCLUDED
+
+
+def test_opinions_prevented_by_the_party_is_recorded(new_case, officer):
+    case = _answer_requested(new_case, officer)
+    with pytest.raises(workflow.TransitionError, match="请写明因当事人原因"):
+        workflow.record_opinions_prevented(case, on=D("2025-03-10"), by=officer)
+    workflow.record_opinions_prevented(
+        case, on=D("2025-03-10"), by=officer, note="三次电话联系申请人未果"
+    )
+    assert audit.transitions(case)[-1] == "opinions_prevented"
+    codes = [t.code for t in workflow.available(case, officer)]
+    assert "record_opinions_prevented" not in codes
+    workflow.decide(case, outcome="upheld", on=D("2025-04-01"), by=officer)
+    assert case.state == State.CONCLUDED
+
+
+def test_simplified_and_2017_cases_may_be_decided_in_writing(new_case, officer):
+    simplified = _answer_requested(new_case, officer, procedure=Procedure.SIMPLIFIED)
+    workflow.decide(simplified, outcome="upheld", on=D("2025-03-20"), by=officer)
+    old = _answer_requested(new_case, officer, received="2023-06-01")
+    workflow.decide(old, outcome="upheld", on=D("2023-07-01"), by=officer)
+    assert simplified.state == old.state == State.CONCLUDED

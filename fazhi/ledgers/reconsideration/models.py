@@ -99,6 +99,8 @@ class ReconsiderationCase(CaseModel):
     hearing_on = models.DateField("听证（听取意见）日期", null=True, blank=True)
     hearing_scheduled_on = models.DateField("拟定听证日期", null=True, blank=True)
     hearing_notice_on = models.DateField("听证通知日期", null=True, blank=True)
+    # Art. 49: ordinary procedure hears the parties, unless the party made it impossible.
+    opinions_prevented = models.BooleanField("因当事人原因不能听取意见", default=False)
     suspended_on = models.DateField("中止日期", null=True, blank=True)
     suspension_ground = models.CharField(
         "中止情形", max_length=24, choices=SuspensionGround, blank=True

@@ -21,6 +21,7 @@ from fazhi.ledgers.reconsideration.states import (
     LAPSING_GROUNDS,
     LawVersion,
     Outcome,
+    Procedure,
     State,
     TerminationReason,
 )
@@ -86,6 +87,20 @@ def _decision_outcome(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     return None
 
 
+def _opinions_heard(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    """Art. 49: an ordinary-procedure case is decided after the parties were heard (听取意见 or
+    听证), unless that was prevented by the party. The 2017 text reviews in writing (old Art. 22),
+    and the simplified procedure may (Art. 54)."""
+    if case.law_version != LawVersion.V2023 or case.procedure != Procedure.ORDINARY:
+        return None
+    if case.hearing_on is not None or case.opinions_prevented:
+        return None
+    return (
+        "适用普通程序审理的案件，应当听取当事人的意见（行政复议法第四十九条）：请先登记"
+        "“听证/听取意见”；因当事人原因不能听取意见的，请登记“不能听取意见（当事人原因）”"
+    )
+
+
 decide = _closer(
     "decide",
     "作出复议决定",
@@ -93,7 +108,7 @@ decide = _closer(
     "decided",
     date_label="决定日期",
     inputs=("on", "outcome", "note"),
-    checks=(_decision_outcome,),
+    checks=(_decision_outcome, _opinions_heard),
     changes=lambda c, ctx: _closing(c, ctx, ctx["outcome"]),
     style="success",
 )

@@ -76,6 +76,32 @@ record_answer = Transition(
 )
 
 
+def _no_opinions_record(case: ReconsiderationCase) -> str | None:
+    if case.hearing_on is not None:
+        return "本案已登记听证或听取意见"
+    if case.opinions_prevented:
+        return "本案已登记因当事人原因不能听取意见"
+    return None
+
+
+# Art. 49: the parties are heard in the ordinary procedure; "因当事人原因不能听取意见的，可以
+# 书面审理" — recorded with the circumstances, it lets the decision go ahead.
+record_opinions_prevented = Transition(
+    "record_opinions_prevented",
+    "不能听取意见（当事人原因）",
+    HEARABLE,
+    event="opinions_prevented",
+    verb="登记不能听取意见",
+    date_label="登记日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    note_required="请写明因当事人原因不能听取意见的情况（如多次联系未果、明确拒绝）",
+    when=(_no_opinions_record,),
+    changes=lambda c, ctx: {"opinions_prevented": True},
+    expect=lambda c: {"hearing_on__isnull": True, "opinions_prevented": False},
+    style="outline-secondary",
+)
+
+
 def _form_chosen(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     if ctx["form"] not in (HearingForm.OPINIONS, HearingForm.HEARING):
         return "请选择听证或听取意见"
