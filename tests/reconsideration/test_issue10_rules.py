@@ -283,3 +283,47 @@ def test_simplified_and_2017_cases_may_be_decided_in_writing(new_case, officer):
     old = _answer_requested(new_case, officer, received="2023-06-01")
     workflow.decide(old, outcome="upheld", on=D("2023-07-01"), by=officer)
     assert simplified.state == old.state == State.CONCLUDED
+
+
+# --- rule 7: a 2017 case is accepted on the day of receipt (2017 Art. 17(2)) --------------------
+
+
+def test_2017_case_accepted_as_of_receipt(new_case, officer):
+    case = new_case(D("2023-06-01"))
+    workflow.accept(case, on=D("2023-06-06"), by=officer)
+    case.refresh_from_db()
+    assert case.accepted_on == D("2023-06-01")
+    # 60 days from 1 June 2023: 31 July (a Monday).
+    assert clocks.due(case, specs_for(case).decision) == D("2023-07-31")
+    entry = case.history.order_by("-history_date", "-history_id").first()
+    assert "第十七条第二款" in entry.history_change_reason
+    new = new_case(D("2025-03-03"))
+    workflow.accept(new, on=D("2025-03-05"), by=officer)
+    assert new.accepted_on == D("2025-03-05")  # 2023 text: the day the officer accepted
+
+
+# --- rule 8: 驳回复议请求 and 责令履行 only for 不履行法定职责; the 2017 outcome list -----------------
+
+
+@pytest.mark.parametrize("outcome", ["claims_rejected", "ordered_to_perform"])
+def test_performance_outcomes_only_for_failure_to_act(new_case, officer, outcome):
+    penalty = _answer_requested(new_case, officer, procedure=Procedure.SIMPLIFIED)
+    with pytest.raises(workflow.TransitionError, match="只适用于申请人认为被申请人不履行法定职责"):
+        workflow.decide(penalty, outcome=outcome, on=D("2025-03-20"), by=officer)
+    penalty.refresh_from_db()
+    assert penalty.state == State.ANSWER_REQUESTED
+    failure = _answer_requested(
+        new_case, officer, procedure=Procedure.SIMPLIFIED, act_category="nonperformance"
+    )
+    workflow.decide(failure, outcome=outcome, on=D("2025-03-20"), by=officer)
+    assert failure.outcome == outcome
+
+
+def test_2017_case_has_no_claims_rejected(new_case, officer):
+    case = _answer_requested(
+        new_case, officer, received="2023-06-01", act_category="nonperformance"
+    )
+    with pytest.raises(workflow.TransitionError, match="实施条例第四十八条"):
+        workflow.decide(case, outcome="claims_rejected", on=D("2023-07-01"), by=officer)
+    workflow.decide(case, outcome="application_dismissed", on=D("2023-07-01"), by=officer)
+    assert case.outcome == "application_dismissed"

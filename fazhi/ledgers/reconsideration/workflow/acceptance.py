@@ -298,7 +298,18 @@ accept = Transition(
     date_field="accepted_on",
     date_label="受理日期",
     after=(("received_on", "收到申请日期"), ("correction_received_on", "收到补正材料日期")),
-    changes=lambda c, ctx: {"deemed_accepted": False},
+    changes=lambda c, ctx: {
+        "deemed_accepted": False,
+        # 2017 Art. 17(2): accepted as of the day the 法制工作机构 received the application; the
+        # officer records when the review ended, not the acceptance date.
+        **({"accepted_on": c.received_on} if c.law_version == LawVersion.V2017 else {}),
+    },
+    history_note=lambda c, ctx: (
+        f"依2017年修正的行政复议法第十七条第二款，自收到申请之日（{cn_date(c.received_on)}）"
+        f"起即为受理（审查于{cn_date(ctx.day)}完成）" + (f"；{ctx.note}" if ctx.note else "")
+        if c.law_version == LawVersion.V2017
+        else ctx.note
+    ),
     effects=_accepted_effects,
 )
 

@@ -19,6 +19,7 @@ from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     DECISION_OUTCOMES,
     LAPSING_GROUNDS,
+    ActCategory,
     LawVersion,
     Outcome,
     Procedure,
@@ -28,6 +29,9 @@ from fazhi.ledgers.reconsideration.states import (
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open
 from fazhi.lib.cn_date import cn_date
 
+# Decisions about a failure to act (不履行法定职责): 责令履行 (Art. 66; 2017 Art. 28(1)(2)) and
+# 驳回复议请求 (Art. 69: the respondent had no such duty or had already performed it).
+PERFORMANCE_ONLY = (Outcome.ORDERED_TO_PERFORM, Outcome.CLAIMS_REJECTED)
 DECIDABLE = (State.ANSWER_REQUESTED, State.UNDER_REVIEW)
 TERMINABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW, State.SUSPENDED)
 MEDIABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW)
@@ -84,6 +88,21 @@ def _decision_outcome(case: ReconsiderationCase, ctx: Ctx) -> str | None:
         )
     if outcome == Outcome.CONFIRMED_INVALID and case.law_version == LawVersion.V2017:
         return "确认无效是2023年修订后新增的决定类型，旧法案件不适用"
+    if outcome == Outcome.CLAIMS_REJECTED and case.law_version == LawVersion.V2017:
+        return (
+            "驳回复议请求是2023年修订后新增的决定类型（第六十九条），旧法案件不适用；"
+            "被申请人没有相应法定职责或者受理前已经履行的，决定驳回行政复议申请"
+            "（行政复议法实施条例第四十八条）"
+        )
+    nonperformance = case.act_category == ActCategory.NONPERFORMANCE
+    if outcome in PERFORMANCE_ONLY and not nonperformance:
+        article = "第六十六条" if outcome == Outcome.ORDERED_TO_PERFORM else "第六十九条"
+        if case.law_version == LawVersion.V2017:
+            article = "2017年修正文本第二十八条第一款第二项"
+        return (
+            f"“{Outcome(outcome).label}”只适用于申请人认为被申请人不履行法定职责的案件"
+            f"（行政复议法{article}）；本案行政行为类别为“{case.get_act_category_display()}”"
+        )
     return None
 
 
