@@ -48,7 +48,7 @@ def test_period_rolls_past_national_day_and_binds_at_receipt(new_case, officer):
     assert audit.transitions(case) == ["received"]  # the clock adds no case history entry
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     assert (
-        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满；"
+        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满（含当日）；"
         "本申请于2024年10月8日收到，在期限内"
     ) in html
     row = clock_row(html, "申请期限")
@@ -65,7 +65,7 @@ def test_late_application_is_shown_and_refusal_offers_the_reason(new_case, offic
     c = client_for(officer)
     html = c.get(case.get_absolute_url()).content.decode()
     assert (
-        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满；"
+        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满（含当日）；"
         "本申请于2024年10月9日收到，已超过申请期限"
     ) in html
     assert "超过申请期限" in clock_row(html, "申请期限")

@@ -327,3 +327,122 @@ def test_2017_case_has_no_claims_rejected(new_case, officer):
         workflow.decide(case, outcome="claims_rejected", on=D("2023-07-01"), by=officer)
     workflow.decide(case, outcome="application_dismissed", on=D("2023-07-01"), by=officer)
     assert case.outcome == "application_dismissed"
+
+
+# --- rule 9: the application period (Arts. 20–21) ------------------------------------------------
+
+
+def _period(case):  # noqa: ANN001, ANN202
+    return workflow.application_period(case)
+
+
+def test_posted_application_is_filed_on_its_postmark(new_case):
+    # Knew on 2 Aug 2024: 60 days end 1 Oct, National Day, rolled to 8 Oct.
+    case = new_case(
+        D("2024-10-11"), knew_of_act_on=D("2024-08-02"), channel="post", posted_on=D("2024-10-08")
+    )
+    period = _period(case)
+    assert period.late is False
+    assert "本申请于2024年10月8日交邮（2024年10月11日收到，在途时间不计），在期限内" in period.text
+    assert clocks.get(case, specs_for(case).application_period).status_label == "在申请期限内"
+    assert workflow.late_refusal_reason(case) == ""
+
+
+def test_obstacle_pauses_the_period(new_case):
+    # Knew 1 March 2025; hospitalised 10–29 March (20 days not counted): 60 days end 20 May.
+    case = new_case(
+        D("2025-05-20"),
+        knew_of_act_on=D("2025-03-01"),
+        obstacle_from=D("2025-03-10"),
+        obstacle_to=D("2025-03-29"),
+    )
+    period = _period(case)
+    assert period.due_on == D("2025-05-20") and period.late is False
+    assert "因障碍耽误的期间不计入" in period.text
+    without = new_case(D("2025-05-20"), knew_of_act_on=D("2025-03-01"))
+    assert _period(without).late is True
+
+
+def test_not_told_of_the_right_counts_from_learning_capped_at_a_year(new_case):
+    told_late = new_case(
+        D("2025-06-20"),
+        knew_of_act_on=D("2025-01-10"),
+        right_not_told=True,
+        learned_of_right_on=D("2025-05-06"),
+    )
+    assert _period(told_late).late is False  # 60 days from 6 May
+    capped = new_case(
+        D("2026-01-12"),
+        knew_of_act_on=D("2025-01-10"),
+        right_not_told=True,
+        learned_of_right_on=D("2025-12-20"),
+    )
+    period = _period(capped)
+    assert period.cap_on == D("2026-01-10") and period.late is True
+    assert "最长至2026年1月10日（知道该行政行为之日起一年）" in period.text
+    assert "申请期限至2026年1月10日届满" in workflow.late_refusal_reason(capped)
+
+
+def test_outer_limits_five_and_twenty_years(new_case):
+    five = new_case(D("2025-03-03"), knew_of_act_on=D("2025-02-01"), act_made_on=D("2020-02-01"))
+    assert _period(five).outer_on == D("2025-02-01") and _period(five).late is True
+    assert "第二十一条、第三十条" in workflow.late_refusal_reason(five)
+    land = new_case(
+        D("2025-03-03"),
+        knew_of_act_on=D("2025-02-01"),
+        act_made_on=D("2020-02-01"),
+        real_property=True,
+        act_category="expropriation",
+    )
+    assert _period(land).outer_on == D("2040-02-01") and _period(land).late is False
+
+
+def test_period_facts_are_checked_on_the_form(county, justice_bureau, officer):
+    from fazhi.ledgers.reconsideration.forms import CaseForm
+
+    form = CaseForm(
+        data={
+            "received_on": "2025-03-03",
+            "channel": "in_person",
+            "procedure": "ordinary",
+            "respondent_name": "示例县公安局",
+            "act_category": "penalty",
+            "act_description": "罚款",
+            "knew_of_act_on": "2025-02-01",
+            "posted_on": "2025-02-28",
+            "obstacle_from": "2025-02-10",
+            "learned_of_right_on": "2025-02-20",
+        },
+        jurisdiction=county,
+    )
+    assert not form.is_valid()
+    assert form.errors["posted_on"] == ["只有邮寄的申请才填写邮寄日期（邮戳日期）"]
+    assert form.errors["obstacle_to"] == ["耽误申请期限的障碍须填写发生日和消除日"]
+    assert form.errors["learned_of_right_on"] == [
+        "仅在作出行政行为时未告知申请复议权利的情形下填写"
+    ]
+
+
+def test_period_citation_is_article_20_3_not_21():
+    import inspect
+
+    from fazhi.ledgers.reconsideration import clocks as recon_clocks
+
+    source = inspect.getsource(recon_clocks)
+    assert "one-year cap when the right was not told is Art. 20(3)" in source
+    assert "notified (Art. 21)" not in source
+
+
+def test_period_row_plainly_in_time_while_the_calendar_is_unconfirmed(new_case, officer):
+    """Received 14 days after knowing of the act: in time, whatever 2027's calendar says."""
+    case = new_case(D("2026-12-04"), knew_of_act_on=D("2026-11-20"))
+    period = _period(case)
+    assert period.due_on is None  # 60 days end in January 2027, whose calendar is not loaded
+    assert period.late is False
+    assert period.text.endswith("本申请于2026年12月4日收到，在期限内")
+    assert "待日历确认" not in period.text
+    assert clocks.get(case, specs_for(case).application_period).status_label == "在申请期限内"
+    html = Client()
+    html.force_login(officer)
+    row = html.get(case.get_absolute_url()).content.decode()
+    assert "在期限内" in row and "能否在期限内待日历确认" not in row

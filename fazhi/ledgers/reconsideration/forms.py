@@ -20,8 +20,20 @@ from fazhi.ledgers.reconsideration.states import (
 )
 from fazhi.ledgers.reconsideration.workflow import NUMBERING
 from fazhi.ledgers.reconsideration.workflow.acceptance import MAX_CORRECTION_EXTENSION
-from fazhi.ledgers.reconsideration.workflow.period import check_knew_on
+from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, check_period_facts
 from fazhi.org.models import Department, Jurisdiction, User
+
+# The facts of the application period (Arts. 20–21): fixed once its clock exists.
+PERIOD_FIELDS = (
+    "knew_of_act_on",
+    "posted_on",
+    "obstacle_from",
+    "obstacle_to",
+    "right_not_told",
+    "learned_of_right_on",
+    "act_made_on",
+    "real_property",
+)
 
 
 class CaseForm(forms.ModelForm):
@@ -31,6 +43,13 @@ class CaseForm(forms.ModelForm):
             "case_number",
             "received_on",
             "knew_of_act_on",
+            "posted_on",
+            "obstacle_from",
+            "obstacle_to",
+            "right_not_told",
+            "learned_of_right_on",
+            "act_made_on",
+            "real_property",
             "channel",
             "procedure",
             "respondent_department",
@@ -50,6 +69,11 @@ class CaseForm(forms.ModelForm):
         widgets = {
             "received_on": DATE,
             "knew_of_act_on": DATE,
+            "posted_on": DATE,
+            "obstacle_from": DATE,
+            "obstacle_to": DATE,
+            "learned_of_right_on": DATE,
+            "act_made_on": DATE,
             "request": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
@@ -77,7 +101,8 @@ class CaseForm(forms.ModelForm):
                 self.fields.pop(name)
             if self.instance.knew_of_act_on is not None:
                 # Its clock was stopped at intake; a stopped clock cannot be recomputed.
-                self.fields.pop("knew_of_act_on")
+                for name in PERIOD_FIELDS:
+                    self.fields.pop(name)
             if self.instance.state not in BEFORE_ACCEPTANCE:
                 # Art. 55: simplified → ordinary only through its transition, approved by the
                 # 复议机构负责人; ordinary → simplified never. An edit would leave the decision
@@ -100,6 +125,17 @@ class CaseForm(forms.ModelForm):
         problem = check_knew_on(data.get("knew_of_act_on"), received)
         if problem and "knew_of_act_on" in self.fields:
             self.add_error("knew_of_act_on", problem)
+        if "knew_of_act_on" in self.fields:
+            probe = ReconsiderationCase(
+                received_on=received,
+                channel=data.get("channel") or self.instance.channel,
+                law_version=data.get("law_version")
+                or self.instance.law_version
+                or (law_version_for(received) if received else ""),
+                **{name: data.get(name) for name in PERIOD_FIELDS},
+            )
+            for name, message in check_period_facts(probe):
+                self.add_error(name, message)
         version = data.get("law_version")
         if (
             "law_version" in self.fields

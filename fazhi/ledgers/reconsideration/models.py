@@ -83,6 +83,17 @@ class ReconsiderationCase(CaseModel):
         blank=True,
         help_text="申请人知道或者应当知道该行政行为之日；填写后自动计算60日申请期限",
     )
+    # The rest of the application period (2023 Arts. 20, 21; 2017 Art. 9): a posted application
+    # counts from the postmark (在途时间不计); an obstacle pauses the 60 days (20(2)); an applicant
+    # not told of the right counts from learning of it, at most one year from knowing of the act
+    # (20(3)); and no application 5 years (real property: 20) after the act was made (21).
+    posted_on = models.DateField("邮寄日期（邮戳日期）", null=True, blank=True)
+    obstacle_from = models.DateField("耽误申请期限的障碍发生日", null=True, blank=True)
+    obstacle_to = models.DateField("障碍消除日", null=True, blank=True)
+    right_not_told = models.BooleanField("作出行政行为时未告知申请复议的权利、期限", default=False)
+    learned_of_right_on = models.DateField("知道申请复议的权利、期限之日", null=True, blank=True)
+    act_made_on = models.DateField("行政行为作出日期", null=True, blank=True)
+    real_property = models.BooleanField("因不动产提出的申请", default=False)
     correction_requested_on = models.DateField("补正通知日期", null=True, blank=True)
     correction_items = models.CharField("补正事项", max_length=300, blank=True)
     # Art. 31(2): the applicant's 10 working days run from receipt of the notice.
