@@ -91,7 +91,7 @@ def test_case_from_intake_to_decision(page, live_server, calendar_seeded, office
     assert page.inner_text("#decision-due") == "2025年5月12日"  # 60th day 10 May is a Saturday
     assert "2025年3月20日" in clock_row(page, "发送申请书副本")  # 7 working days
 
-    act(page, "send_copy", on="2025-03-12")
+    act(page, "send_copy", on="2025-03-12", served_on="2025-03-12")
     assert "2025年3月26日" in clock_row(page, "被申请人答复")  # 10 working days
     act(page, "record_answer", on="2025-03-20")
     assert "审理中" in page.inner_text("#case-state")

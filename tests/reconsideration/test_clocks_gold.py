@@ -96,16 +96,16 @@ def _accepted(new_case, officer, on, *, accepted=None, procedure=Procedure.ORDIN
 def test_answer_periods(gold, new_case, officer):
     g = gold["recon-2023law-answer-10wd-two-makeup-days"]
     case = _accepted(new_case, officer, D("2024-09-20"))
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
     g = gold["recon-2023law-answer-10wd-plain-weeks"]
     case = _accepted(new_case, officer, D("2025-02-26"))
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
     g = gold["recon-2017law-answer-10cd-national-day-2023"]
     case = _accepted(new_case, officer, D("2023-09-20"))
     assert case.law_version == "2017"
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
 
 
@@ -127,7 +127,7 @@ def test_simplified_procedure(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
     g = gold["recon-2023law-simplified-answer-5wd-spring-festival-2026"]
     case = _accepted(new_case, officer, D("2026-02-09"), procedure=Procedure.SIMPLIFIED)
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
 
 

@@ -446,3 +446,40 @@ def test_period_row_plainly_in_time_while_the_calendar_is_unconfirmed(new_case, 
     html.force_login(officer)
     row = html.get(case.get_absolute_url()).content.decode()
     assert "在期限内" in row and "能否在期限内待日历确认" not in row
+
+
+# --- rule 10: the answer period runs from the respondent's receipt of the copy (Arts. 48, 54) ---
+
+
+def test_answer_period_runs_from_receipt_of_the_copy(new_case, officer):
+    from fazhi.ledgers.reconsideration.documents import DOCUMENTS, answer_notice
+
+    case = new_case(D("2025-03-03"))
+    workflow.accept(case, on=D("2025-03-05"), by=officer)
+    ready = {d.code for d in DOCUMENTS if d.ready(case)}
+    assert "answer" not in ready  # not before the copy is recorded as sent
+    workflow.send_copy(case, on=D("2025-03-06"), by=officer)
+    spec = specs_for(case).respondent_answer
+    assert clocks.get(case, spec) is None
+    assert "answer" in {d.code for d in DOCUMENTS if d.ready(case)}
+    text = _docx_text(answer_notice(case))
+    assert "自收到申请书副本之日起10个工作日内，提出书面答复" in text
+    with pytest.raises(workflow.TransitionError, match="不能早于发送副本日期"):
+        workflow.serve_copy(case, on=D("2025-03-05"), by=officer)
+    workflow.serve_copy(case, on=D("2025-03-10"), by=officer)
+    # 10 working days from Monday 10 March (not counted): Monday 24 March.
+    assert clocks.due(case, spec) == D("2025-03-24")
+    text = _docx_text(answer_notice(case))
+    assert "你单位于2025年3月10日收到副本，答复期限至2025年3月24日（含当日）" in text
+    assert "第四十八条" in text
+    assert "serve_copy" not in [t.code for t in workflow.available(case, officer)]
+
+
+def test_copy_service_recorded_with_the_copy(new_case, officer):
+    case = new_case(D("2025-03-03"), procedure=Procedure.SIMPLIFIED)
+    workflow.accept(case, on=D("2025-03-05"), by=officer)
+    with pytest.raises(workflow.TransitionError, match="不能早于发送副本日期"):
+        workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-05"), by=officer)
+    workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-07"), by=officer)
+    # Simplified: 5 working days from Friday 7 March: Friday 14 March.
+    assert clocks.due(case, specs_for(case).respondent_answer) == D("2025-03-14")

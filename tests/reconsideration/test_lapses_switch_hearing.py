@@ -39,7 +39,7 @@ def client_for(user) -> Client:  # noqa: ANN001
 def simplified(new_case, officer):
     case = new_case(D("2025-03-03"), procedure=Procedure.SIMPLIFIED)
     workflow.accept(case, on=D("2025-03-05"), by=officer)
-    workflow.send_copy(case, on=D("2025-03-06"), by=officer)
+    workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-06"), by=officer)
     case.refresh_from_db()
     return case
 

@@ -208,6 +208,8 @@ def simulate(
     if not cut(copy):
         return c, applicant
     c.copy_sent_on, c.state = copy, State.ANSWER_REQUESTED
+    served = copy + dt.timedelta(days=1)  # handed over the next day
+    c.copy_served_on = served if cut(served) else None
     answer = copy + dt.timedelta(days=rng.randint(3, 13 if not simplified else 6))
     if not cut(answer):
         return c, applicant
@@ -349,7 +351,7 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     workflow.request_correction(c, on=wd(118), by=officer, note="行政处罚决定书复印件、身份证明")
     workflow.receive_correction(c, on=wd(112), by=officer)
     workflow.accept(c, on=wd(110), by=officer)
-    workflow.send_copy(c, on=wd(108), by=officer)
+    workflow.send_copy(c, on=wd(108), served_on=wd(107), by=officer)
     workflow.record_answer(c, on=wd(100), by=officer)
     workflow.hold_hearing(c, on=wd(90), form=HearingForm.HEARING, by=officer)
     workflow.extend(c, on=wd(60), days=30, by=head)
@@ -357,7 +359,7 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     # Under review, suspended now (paused on the board).
     c = new(wd(50), "吴秀英", "作出的责令限期拆除决定")
     workflow.accept(c, on=wd(47), by=officer)
-    workflow.send_copy(c, on=wd(45), by=officer)
+    workflow.send_copy(c, on=wd(45), served_on=wd(44), by=officer)
     workflow.record_answer(c, on=wd(36), by=officer)
     workflow.suspend(
         c, on=wd(20), ground="mediation", reason="申请人、被申请人同意和解，中止审理", by=officer
@@ -365,7 +367,7 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     # Waiting for the respondent's answer, due soon.
     c = new(wd(12), "郑海波", "作出的没收违法所得决定")
     workflow.accept(c, on=wd(10), by=officer)
-    workflow.send_copy(c, on=wd(8), by=officer)
+    workflow.send_copy(c, on=wd(8), served_on=wd(7), by=officer)
     # Just received: acceptance review running.
     new(wd(1), "孙丽", "作出的暂扣驾驶证决定")
     # Received and never decided: deemed accepted by the daily run below.

@@ -144,10 +144,18 @@ def answer_notice(case: ReconsiderationCase) -> bytes:
         days = "10日"
         basis = "《中华人民共和国行政复议法》（2017年修正）第二十三条"
         lapse = ""
+    # Arts. 48, 54: the period runs from the respondent's receipt of the copy, so its last day
+    # is printed only once that receipt is recorded.
+    served = ""
+    if case.copy_served_on is not None:
+        served = (
+            f"（你单位于{cn_date(case.copy_served_on)}收到副本，"
+            f"答复期限至{_due_text(case, specs.respondent_answer)}（含当日））"
+        )
     body = [
         f"{_applicants(case)}不服你单位{case.act_description}，于{cn_date(case.received_on)}向本机关申请行政复议，"
         f"本机关已于{cn_date(case.accepted_on)}依法受理。现将行政复议申请书副本发送你单位。",
-        f"根据{basis}的规定，请你单位自收到申请书副本之日起{days}内（{_due_text(case, specs.respondent_answer)}前），"
+        f"根据{basis}的规定，请你单位自收到申请书副本之日起{days}内{served}，"
         "提出书面答复，并提交当初作出行政行为的证据、依据和其他有关材料。" + lapse,
         "特此通知。",
     ]
@@ -156,7 +164,7 @@ def answer_notice(case: ReconsiderationCase) -> bytes:
         "行政复议答复通知书",
         case.respondent_name,
         body,
-        date=case.copy_sent_on or case.accepted_on,
+        date=case.copy_sent_on,
     )
 
 
@@ -247,7 +255,8 @@ DOCUMENTS: list[Doc] = [
     ),
     Doc("acceptance", "受理通知书", acceptance_notice, lambda c: c.accepted_on is not None),
     Doc("refusal", "不予受理决定书", refusal_decision, lambda c: c.state == State.NOT_ACCEPTED),
-    Doc("answer", "答复通知书", answer_notice, lambda c: c.accepted_on is not None),
+    # Goes out with the copy: not before the copy is recorded as sent.
+    Doc("answer", "答复通知书", answer_notice, lambda c: c.copy_sent_on is not None),
     Doc("extension", "延期审理通知书", extension_notice, lambda c: c.extended_on is not None),
     Doc(
         "decision",

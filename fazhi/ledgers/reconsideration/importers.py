@@ -419,8 +419,10 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
         clocks.start(case, specs.decision, on=case.accepted_on, by=by)
         if case.copy_sent_on is None:
             clocks.start(case, specs.copy_to_respondent, on=case.accepted_on, by=by)
-        elif case.answered_on is None:
-            clocks.start(case, specs.respondent_answer, on=case.copy_sent_on, by=by)
+        elif case.answered_on is None and case.copy_served_on is not None:
+            # Arts. 48, 54: from the respondent's receipt of the copy, which the sheet does not
+            # record; it starts when the service is recorded (serve_copy).
+            clocks.start(case, specs.respondent_answer, on=case.copy_served_on, by=by)
         if case.suspended_on is not None:
             clocks.pause(
                 case,

@@ -43,6 +43,7 @@ from fazhi.ledgers.reconsideration.workflow.review import (
     resume,
     schedule_hearing,
     send_copy,
+    serve_copy,
     suspend,
     switch_to_ordinary,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "resume",
     "schedule_hearing",
     "send_copy",
+    "serve_copy",
     "serve_correction",
     "start_application_period",
     "suspend",
@@ -95,6 +97,7 @@ TRANSITIONS: list[Transition] = [
     withdraw,
     redirect,
     send_copy,
+    serve_copy,
     record_answer,
     schedule_hearing,
     hold_hearing,

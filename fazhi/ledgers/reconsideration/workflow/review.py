@@ -13,7 +13,13 @@ from typing import Any
 from django import forms
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, Transition, notice_problem
+from fazhi.casework.transitions import (
+    Ctx,
+    Transition,
+    TransitionError,
+    not_after_today,
+    notice_problem,
+)
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
@@ -25,6 +31,7 @@ from fazhi.ledgers.reconsideration.states import (
     SuspensionGround,
 )
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
+from fazhi.lib.cn_date import cn_date
 
 FROM_ACCEPTED = (State.ACCEPTED,)
 FROM_ANSWER_REQUESTED = (State.ANSWER_REQUESTED,)
@@ -45,7 +52,22 @@ def _copy_sent(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
     stop_if_open(case, specs.copy_to_respondent, on=ctx.day, by=ctx.by)
-    clocks.start(case, specs.respondent_answer, on=ctx.day, by=ctx.by)
+    if ctx["served_on"] is not None:
+        clocks.start(case, specs.respondent_answer, on=ctx["served_on"], by=ctx.by)
+
+
+def _copy_service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    served_on = ctx["served_on"]
+    if served_on is None:
+        return None
+    sent_on = ctx.on if case.copy_sent_on is None else case.copy_sent_on
+    if sent_on is not None and served_on < sent_on:
+        return f"被申请人收到副本日期（{cn_date(served_on)}）不能早于发送副本日期（{cn_date(sent_on)}）"
+    try:
+        not_after_today(served_on, "被申请人收到副本日期")
+    except TransitionError as exc:
+        return exc.message
+    return None
 
 
 # 申请书副本 and 答复通知书 sent to the respondent; its answer period starts.
@@ -59,7 +81,33 @@ send_copy = Transition(
     date_field="copy_sent_on",
     date_label="发送副本日期",
     after=(("accepted_on", "受理日期"),),
+    inputs=("on", "served_on", "note"),
+    checks=(_copy_service,),
+    changes=lambda c, ctx: {"copy_served_on": ctx["served_on"]},
     effects=_copy_sent,
+)
+
+# The day the respondent received the copy, when not known as it went out: its answer period
+# (10 working days, simplified 5; 2017: 10 days) starts (Arts. 48, 54; 2017 Art. 23).
+serve_copy = Transition(
+    "serve_copy",
+    "登记副本送达",
+    FROM_ANSWER_REQUESTED,
+    event="copy_served",
+    verb="登记副本送达",
+    date_field="copy_served_on",
+    date_label="被申请人收到副本日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    when=(
+        lambda c: (
+            f"被申请人已于{cn_date(c.copy_served_on)}收到副本"
+            if c.copy_served_on is not None
+            else None
+        ),
+    ),
+    expect=lambda c: {"copy_served_on__isnull": True},
+    effects=lambda c, ctx: clocks.start(c, specs_for(c).respondent_answer, on=ctx.day, by=ctx.by),
+    style="outline-primary",
 )
 
 record_answer = Transition(
