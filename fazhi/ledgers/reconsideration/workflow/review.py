@@ -56,6 +56,10 @@ def _copy_sent(case: ReconsiderationCase, ctx: Ctx) -> None:
         clocks.start(case, specs.respondent_answer, on=ctx["served_on"], by=ctx.by)
 
 
+def _start_answer(case: ReconsiderationCase, served_on: dt.date, by: Any) -> None:
+    clocks.start(case, specs_for(case).respondent_answer, on=served_on, by=by)
+
+
 def _copy_service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     served_on = ctx["served_on"]
     if served_on is None:
@@ -106,7 +110,7 @@ serve_copy = Transition(
         ),
     ),
     expect=lambda c: {"copy_served_on__isnull": True},
-    effects=lambda c, ctx: clocks.start(c, specs_for(c).respondent_answer, on=ctx.day, by=ctx.by),
+    effects=lambda c, ctx: _start_answer(c, ctx.day, ctx.by),
     style="outline-primary",
 )
 
