@@ -73,8 +73,8 @@ def test_late_application_is_shown_and_refusal_offers_the_reason(new_case, offic
     form = c.get(url).content.decode()
     reason = (
         "超过法定申请期限：申请人于2024年8月2日知道该行政行为，申请期限至2024年10月8日届满，"
-        "本机关于2024年10月9日收到申请，依据《中华人民共和国行政复议法》第二十条、第三十条，"
-        "决定不予受理"
+        "本机关于2024年10月9日收到申请，不符合《中华人民共和国行政复议法》第二十条、第三十条"
+        "规定的受理条件"
     )
     assert reason in form
     assert c.post(url, {"on": "2024-10-10", "note": reason}).status_code == 302

@@ -75,6 +75,7 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
         "notice_on": None,
         "served_on": None,
         "ground": "applicant_died",
+        "competent_body": "",
         "method": "post",
     }
     return {k: values[k] for k in action.inputs}

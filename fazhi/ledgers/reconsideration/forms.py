@@ -57,6 +57,7 @@ class CaseForm(forms.ModelForm):
             "act_category",
             "act_description",
             "request",
+            "review_first",
             "handler",
             "law_version",
             "law_version_reason",
@@ -197,6 +198,11 @@ ACTION_FIELDS: dict[str, forms.Field] = {
             "min_value": "至少延长1个工作日",
             "max_value": f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对",
         },
+    ),
+    "competent_body": forms.CharField(
+        label="有管辖权的行政复议机关（因不属于本机关管辖而不予受理时填写）",
+        max_length=100,
+        required=False,
     ),
     "served_on": forms.DateField(label="送达日期（尚未送达可不填）", required=False, widget=DATE),
     "method": forms.ChoiceField(

@@ -74,6 +74,12 @@ class ReconsiderationCase(CaseModel):
     act_category = models.CharField("行政行为类别", max_length=16, choices=ActCategory)
     act_description = models.CharField("被申请复议的行政行为", max_length=300)
     request = models.TextField("复议请求", blank=True)
+    # 复议前置: a refusal (Art. 34) or a late decision may then be sued within 15 days; otherwise
+    # the original act is sued within the 行政诉讼法 Art. 46 period.
+    review_first = models.BooleanField(
+        "复议前置（法律、行政法规规定应当先申请行政复议）", default=False
+    )
+    competent_body = models.CharField("有管辖权的行政复议机关", max_length=100, blank=True)
 
     received_on = models.DateField("收到申请日期")
     # Optional: starts the applicant's 60-day application period (2023 Art. 20; 2017 Art. 9).

@@ -396,6 +396,8 @@ refuse = _before_acceptance(
     "not_accepted",
     "决定不予受理",
     note_required="不予受理须写明理由",
+    inputs=("on", "competent_body", "note"),
+    changes=lambda c, ctx: {"competent_body": (ctx["competent_body"] or "").strip()[:100]},
     checks=(
         _within_review(
             "决定不予受理",

@@ -227,5 +227,5 @@ def late_refusal_reason(case: ReconsiderationCase) -> str:
     return (
         f"超过法定申请期限：申请人于{cn_date(period.knew_on)}知道该行政行为，"
         f"申请期限至{cn_date(last)}届满，本机关于{cn_date(period.received_on)}"
-        f"收到申请，依据《中华人民共和国行政复议法》{article}，决定不予受理"
+        f"收到申请，不符合《中华人民共和国行政复议法》{article}规定的受理条件"
     )
