@@ -483,3 +483,16 @@ def test_copy_service_recorded_with_the_copy(new_case, officer):
     workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-07"), by=officer)
     # Simplified: 5 working days from Friday 7 March: Friday 14 March.
     assert clocks.due(case, specs_for(case).respondent_answer) == D("2025-03-14")
+
+
+# --- the case page names the roles and shows the new facts -------------------------------------
+
+
+def test_case_page_names_the_handler_as_the_reconsideration_clerk(new_case, officer):
+    case = new_case(D("2025-03-03"), handler=officer)
+    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    client = Client()
+    client.force_login(officer)
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert '<th>复议机构承办人</th><td id="case-handler">李承办（司法局）</td>' in html
+    assert "尚未登记送达" in html
