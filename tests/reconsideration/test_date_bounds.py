@@ -89,6 +89,8 @@ def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coord
     if code == "serve_correction":
         kw["unserved"] = True
     case = case_in(state, new_case, officer, **kw)
+    if code == "refuse_extension":  # needs a pending request
+        workflow.request_extension(case, on=D("2025-03-20"), days=10, by=officer, note="复杂")
     before = audit.transitions(case)
     late = today() + dt.timedelta(days=400 if code == "schedule_hearing" else 1)
     kwargs = action_kwargs(action, late)

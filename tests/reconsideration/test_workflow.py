@@ -165,6 +165,7 @@ def test_available_matches_guards(new_case, officer, reader, outsider):
     assert [a.code for a in workflow.available(case, officer)] == [
         "send_copy",
         "suspend",
+        "request_extension",
         "mediate",
         "terminate",
     ]

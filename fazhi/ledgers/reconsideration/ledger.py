@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from fazhi.casework.registry import Lapse, LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
 from fazhi.ledgers.litigation.api import lawsuits_after_reconsideration
+from fazhi.ledgers.reconsideration import panels as _panels  # noqa: F401  (registers the panel)
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.documents import DOCUMENTS
 from fazhi.ledgers.reconsideration.filters import CaseFilter

@@ -126,6 +126,18 @@ class ReconsiderationCase(CaseModel):
     )
     suspension_reason = models.CharField("中止原因", max_length=200, blank=True)
     procedure_switched_on = models.DateField("转为普通程序日期", null=True, blank=True)
+    # 延期 request by the 承办人, pending until the head approves (extend) or refuses it.
+    extension_requested_on = models.DateField("延期申请日期", null=True, blank=True)
+    extension_request_days = models.PositiveSmallIntegerField("申请延长日数", null=True, blank=True)
+    extension_request_reason = models.CharField("延期申请理由", max_length=300, blank=True)
+    extension_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="延期申请人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     extended_on = models.DateField("延期批准日期", null=True, blank=True)
     extension_days = models.PositiveSmallIntegerField("延长日数", null=True, blank=True)
     extension_approved_by = models.ForeignKey(
@@ -188,6 +200,10 @@ class ReconsiderationCase(CaseModel):
         from fazhi.ledgers.reconsideration.workflow.base import DUE
 
         return DUE.text(self)
+
+    @property
+    def extension_pending(self) -> bool:
+        return self.extension_requested_on is not None and self.extended_on is None
 
     @property
     def is_simplified(self) -> bool:

@@ -40,6 +40,8 @@ from fazhi.ledgers.reconsideration.workflow.review import (
     hold_hearing,
     record_answer,
     record_opinions_prevented,
+    refuse_extension,
+    request_extension,
     resume,
     schedule_hearing,
     send_copy,
@@ -72,6 +74,8 @@ __all__ = [
     "receive_correction",
     "record_answer",
     "record_opinions_prevented",
+    "refuse_extension",
+    "request_extension",
     "redirect",
     "refuse",
     "request_correction",
@@ -104,7 +108,9 @@ TRANSITIONS: list[Transition] = [
     record_opinions_prevented,
     suspend,
     resume,
+    request_extension,
     extend,
+    refuse_extension,
     switch_to_ordinary,
     decide,
     mediate,
@@ -127,6 +133,8 @@ def initial_for(case: ReconsiderationCase, action: Transition) -> dict[str, Any]
         reason = late_refusal_reason(case)
         if reason:
             return {"note": reason}
+    if action.code == "extend" and case.extension_pending and case.extension_request_days:
+        return {"days": case.extension_request_days, "note": case.extension_request_reason}
     return {}
 
 

@@ -303,7 +303,7 @@ def _extended(case: ReconsiderationCase, ctx: Ctx) -> None:
 # 延期审理, approved by the head; once, at most 30 days, on or before the due date.
 extend = Transition(
     "extend",
-    "延期审理",
+    "批准延期",
     EXTENDABLE,
     event="extended",
     verb="延期",
@@ -320,6 +320,75 @@ extend = Transition(
     expect=lambda c: {"extended_on__isnull": True, "procedure": Procedure.ORDINARY},
     effects=_extended,
     style="outline-warning",
+)
+
+# --- 延期 request → approval loop -------------------------------------------------------------
+
+
+def _no_pending_request(case: ReconsiderationCase) -> str | None:
+    if case.extension_pending:
+        assert case.extension_requested_on is not None
+        return f"本案已于{cn_date(case.extension_requested_on)}申请延期，待{APPROVER}审批"
+    return None
+
+
+def _pending_request(case: ReconsiderationCase) -> str | None:
+    return None if case.extension_pending else "本案没有待审批的延期申请"
+
+
+# The 承办人 asks for 延期 with reasons; the head approves (`extend`) or refuses. Both decisions
+# are history entries; pending requests are listed on the head's home page (panels.py).
+request_extension = Transition(
+    "request_extension",
+    "申请延期",
+    EXTENDABLE,
+    event="extension_requested",
+    verb="申请延期",
+    date_field="extension_requested_on",
+    date_label="申请日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "days", "note"),
+    note_required="请写明申请延期的理由（情况复杂、不能在规定期限内作出决定的具体情况）",
+    when=(_not_simplified, _not_extended, _no_pending_request),
+    checks=(_days, _before_due),
+    changes=lambda c, ctx: {
+        "extension_request_days": ctx["days"],
+        "extension_request_reason": ctx.note[:300],
+        "extension_requested_by": ctx.by,
+    },
+    history_note=lambda c, ctx: f"申请延长{ctx['days']}日：{ctx.note}",
+    expect=lambda c: {
+        "extended_on__isnull": True,
+        "extension_requested_on__isnull": True,
+        "procedure": Procedure.ORDINARY,
+    },
+    style="outline-warning",
+)
+
+refuse_extension = Transition(
+    "refuse_extension",
+    "不批准延期",
+    EXTENDABLE,
+    event="extension_refused",
+    verb="审批延期申请",
+    perm="approve",
+    perm_message=f"延期申请须由{APPROVER}审批，您没有批准权限",
+    date_label="审批日期",
+    after=(("extension_requested_on", "延期申请日期"),),
+    note_required="请写明不批准延期的理由",
+    when=(_pending_request,),
+    changes=lambda c, ctx: {
+        "extension_requested_on": None,
+        "extension_request_days": None,
+        "extension_request_reason": "",
+        "extension_requested_by": None,
+    },
+    history_note=lambda c, ctx: f"不批准{c.extension_request_days}日延期申请：{ctx.note}",
+    expect=lambda c: {
+        "extension_requested_on": c.extension_requested_on,
+        "extended_on__isnull": True,
+    },
+    style="outline-danger",
 )
 
 # --- 简易程序 → 普通程序 (2023 Art. 55) -------------------------------------------------------
