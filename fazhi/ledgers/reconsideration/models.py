@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+from pathlib import Path
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -247,6 +250,67 @@ class Applicant(models.Model):
     class Meta:
         verbose_name = "申请人"
         verbose_name_plural = "申请人"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AnswerFileKind(models.TextChoices):
+    ANSWER = "answer", "答复书"
+    EVIDENCE = "evidence", "证据、依据和其他有关材料"
+
+
+class PrivateStorage(FileSystemStorage):
+    """MEDIA_ROOT/private, which no URL serves: files are read only through the
+    permission-checked view (views.answer_file), never from the web root. Read from the
+    settings on each use, so a changed MEDIA_ROOT (tests, deployment) is followed."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(Path(settings.MEDIA_ROOT) / "private")
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return str(Path(self.base_location).resolve())
+
+
+def _private_storage() -> FileSystemStorage:
+    return PrivateStorage()
+
+
+def _answer_path(instance: AnswerFile, filename: str) -> str:
+    # A random name without the uploaded extension: nothing uploaded can be run or guessed.
+    return f"reconsideration/{instance.case_id}/{uuid.uuid4().hex}"
+
+
+class AnswerFile(models.Model):
+    """The respondent's 答复书 or an evidence file (Art. 48), kept with the case."""
+
+    scope_jurisdiction = "case__jurisdiction"
+    scope_departments = ("case__handling_department", "case__respondent_department")
+
+    case = models.ForeignKey(
+        ReconsiderationCase, verbose_name="案件", on_delete=models.CASCADE, related_name="files"
+    )
+    kind = models.CharField("材料类型", max_length=12, choices=AnswerFileKind)
+    name = models.CharField("文件名", max_length=200)
+    size = models.PositiveIntegerField("大小（字节）")
+    file = models.FileField("文件", storage=_private_storage, upload_to=_answer_path)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="提交人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_on = models.DateField("提交日期")
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = "答复材料"
+        verbose_name_plural = "答复材料"
         ordering = ["id"]
 
     def __str__(self) -> str:

@@ -50,6 +50,16 @@ def heads_case(user: Any, case: Any) -> bool:
     )
 
 
+@rules.predicate
+def answers_case(user: Any, case: Any) -> bool:
+    """Staff of the respondent department (部门录入员 or 法制员) answer for it (Art. 48)."""
+    return (
+        case is not None
+        and user.department_id is not None
+        and user.department_id == case.respondent_department_id
+    )
+
+
 can_change_case = (
     is_admin | (is_coordinator & same_jurisdiction) | (is_department_staff & handles_case)
 )
@@ -59,3 +69,4 @@ rules.add_perm("reconsideration.view_case", rules.always_allow)  # visibility is
 rules.add_perm("reconsideration.change_case", can_change_case)
 rules.add_perm("reconsideration.approve_case", is_admin | heads_case)
 rules.add_perm("reconsideration.add_case", can_add_case)
+rules.add_perm("reconsideration.answer_case", is_department_staff & answers_case)
