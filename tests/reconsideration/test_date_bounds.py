@@ -76,6 +76,8 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
         "served_on": None,
         "ground": "applicant_died",
         "competent_body": "",
+        "name": "李四",
+        "notified": True,
         "method": "post",
     }
     return {k: values[k] for k in action.inputs}

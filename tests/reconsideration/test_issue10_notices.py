@@ -175,3 +175,23 @@ def test_mediation_agreement(new_case, officer):
     body = text(docs.mediation_agreement(case))
     assert "当事人自愿达成如下协议：被申请人将罚款调整为一千元" in body
     assert "第七十三条" in body and body.rstrip().endswith("2025年3月25日")
+
+
+# --- 第三人 (Art. 16) on the case and on the notices to the parties ----------------------------
+
+
+def test_third_party_is_addressed_by_the_notices(new_case, officer, head):
+    case = reviewed(new_case, officer)
+    with pytest.raises(workflow.TransitionError, match="请填写第三人姓名"):
+        workflow.add_third_party(case, on=D("2025-03-10"), name=" ", by=officer)
+    workflow.add_third_party(case, on=D("2025-03-10"), name="李四", notified=True, by=officer)
+    with pytest.raises(workflow.TransitionError, match="李四已是本案第三人"):
+        workflow.add_third_party(case, on=D("2025-03-11"), name="李四", by=officer)
+    assert [t.name for t in case.third_parties.all()] == ["李四"]
+    entry = case.history.order_by("-history_date", "-history_id").first()
+    assert "通知李四作为第三人参加行政复议" in entry.history_change_reason
+    workflow.extend(case, on=D("2025-04-20"), days=30, by=head, note="案情复杂")
+    assert "张三、示例县公安局、李四：" in text(docs.extension_notice(case))
+    workflow.schedule_hearing(case, on=D("2025-04-28"), by=officer)
+    assert "张三、示例县公安局、李四：" in text(docs.hearing_notice(case))
+    assert "第三人：李四。" in text(docs.decision_skeleton(case))

@@ -164,6 +164,7 @@ def test_available_matches_guards(new_case, officer, reader, outsider):
     workflow.accept(case, on=D("2025-03-11"), by=officer)
     assert [a.code for a in workflow.available(case, officer)] == [
         "send_copy",
+        "add_third_party",
         "suspend",
         "request_extension",
         "mediate",

@@ -132,7 +132,9 @@ def _opening(case: ReconsiderationCase) -> str:
 
 
 def _parties(case: ReconsiderationCase) -> str:
-    return f"{_applicants(case)}、{case.respondent_name}"
+    """申请人、被申请人 and any 第三人 (Art. 16): the 当事人 the notices go to."""
+    third = "、".join(t.name for t in case.third_parties.all())
+    return f"{_applicants(case)}、{case.respondent_name}" + (f"、{third}" if third else "")
 
 
 # --- the notices ---------------------------------------------------------------------------------
@@ -381,6 +383,7 @@ def mediation_agreement(case: ReconsiderationCase) -> bytes:
     body = [
         f"申请人：{_applicants(case)}。",
         f"被申请人：{case.respondent_name}。",
+        *(f"第三人：{t.name}。" for t in case.third_parties.all()),
         f"申请人不服被申请人{case.act_description}，于{cn_date(case.received_on)}向本机关申请行政复议，"
         f"本机关于{cn_date(case.accepted_on)}依法受理。",
         "经本机关主持调解，当事人自愿达成如下协议："
@@ -414,6 +417,8 @@ def decision_skeleton(case: ReconsiderationCase) -> bytes:
         if a.agent_name:
             blocks.append(Paragraph(f"委托代理人：{a.agent_name}。"))
     blocks.append(Paragraph(f"被申请人：{case.respondent_name}。"))
+    for t in case.third_parties.all():
+        blocks.append(Paragraph(f"第三人：{t.name}。"))
     blocks.append(
         Paragraph(
             f"申请人不服被申请人{case.act_description}，于{cn_date(case.received_on)}向本机关申请行政复议，"

@@ -353,6 +353,9 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 correction_received_on=v["correction_received_on"],
                 accepted_on=v["accepted_on"],
                 copy_sent_on=v["copy_sent_on"],
+                # A ledger sheet keeps one date for the copy: it is read as the day the
+                # respondent received it (Arts. 48, 54), so the answer period runs from it.
+                copy_served_on=v["copy_sent_on"],
                 answered_on=v["answered_on"],
                 hearing_on=v["hearing_on"],
                 suspended_on=v["suspended_on"],
@@ -420,8 +423,7 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
         if case.copy_sent_on is None:
             clocks.start(case, specs.copy_to_respondent, on=case.accepted_on, by=by)
         elif case.answered_on is None and case.copy_served_on is not None:
-            # Arts. 48, 54: from the respondent's receipt of the copy, which the sheet does not
-            # record; it starts when the service is recorded (serve_copy).
+            # Arts. 48, 54: from the respondent's receipt of the copy.
             clocks.start(case, specs.respondent_answer, on=case.copy_served_on, by=by)
         if case.suspended_on is not None:
             clocks.pause(

@@ -38,6 +38,7 @@ def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str,
     return {
         "applicants": list(case.applicants.all()),
         "answer_files": list(case.files.all()),
+        "third_parties": list(case.third_parties.all()),
         "can_answer": case.state == State.ANSWER_REQUESTED
         and request.user.has_perm("reconsideration.answer_case", case),
         "application_period": workflow.application_period(case),

@@ -315,3 +315,32 @@ class AnswerFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ThirdParty(models.Model):
+    """第三人 (Art. 16): a person or organisation with an interest in the act or the outcome,
+    admitted on its application or notified by the 复议机构 to take part."""
+
+    scope_jurisdiction = "case__jurisdiction"
+    scope_departments = ("case__handling_department", "case__respondent_department")
+
+    case = models.ForeignKey(
+        ReconsiderationCase,
+        verbose_name="案件",
+        on_delete=models.CASCADE,
+        related_name="third_parties",
+    )
+    name = models.CharField("第三人姓名（名称）", max_length=100)
+    joined_on = models.DateField("参加日期")
+    notified = models.BooleanField("由行政复议机构通知参加", default=False)
+
+    objects = ScopedManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "第三人"
+        verbose_name_plural = "第三人"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -36,6 +36,7 @@ from fazhi.ledgers.reconsideration.workflow.period import (
     start_application_period,
 )
 from fazhi.ledgers.reconsideration.workflow.review import (
+    add_third_party,
     extend,
     hold_hearing,
     record_answer,
@@ -55,6 +56,7 @@ __all__ = [
     "TRANSITIONS",
     "TransitionError",
     "accept",
+    "add_third_party",
     "allocate_number",
     "application_period",
     "available",
@@ -105,6 +107,7 @@ TRANSITIONS: list[Transition] = [
     record_answer,
     schedule_hearing,
     hold_hearing,
+    add_third_party,
     record_opinions_prevented,
     suspend,
     resume,

@@ -322,6 +322,58 @@ extend = Transition(
     style="outline-warning",
 )
 
+# --- 第三人 (Art. 16) ------------------------------------------------------------------------
+
+PARTICIPABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW, State.SUSPENDED)
+
+
+def _third_party_named(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    name = (ctx["name"] or "").strip()
+    if not name:
+        return "请填写第三人姓名（名称）"
+    if len(name) > 100:
+        return "第三人姓名（名称）不能超过100个字"
+    if case.third_parties.filter(name=name).exists():
+        return f"{name}已是本案第三人"
+    return None
+
+
+def _third_party_added(case: ReconsiderationCase, ctx: Ctx) -> None:
+    from fazhi.ledgers.reconsideration.models import ThirdParty
+
+    row = ThirdParty(
+        case=case, name=ctx["name"].strip(), joined_on=ctx.day, notified=bool(ctx["notified"])
+    )
+    row._history_user = ctx.by  # type: ignore[attr-defined]
+    row.save()
+
+
+# A 第三人 applies to take part, or the 复议机构 notifies it (Art. 16); the notices to the
+# parties (中止/恢复, 延期, 听证, 终止, 调解书) are then addressed to it as well.
+add_third_party = Transition(
+    "add_third_party",
+    "追加第三人",
+    PARTICIPABLE,
+    event="third_party_added",
+    verb="追加第三人",
+    date_label="参加日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "name", "notified", "note"),
+    fields={
+        "name": forms.CharField(label="第三人姓名（名称）", max_length=100),
+        "notified": forms.BooleanField(
+            label="由行政复议机构通知参加（否则为申请参加）", required=False
+        ),
+    },
+    checks=(_third_party_named,),
+    history_note=lambda c, ctx: (
+        f"{'通知' if ctx['notified'] else '准许'}{ctx['name'].strip()}作为第三人参加行政复议"
+        + (f"：{ctx.note}" if ctx.note else "")
+    ),
+    effects=_third_party_added,
+    style="outline-secondary",
+)
+
 # --- 延期 request → approval loop -------------------------------------------------------------
 
 
