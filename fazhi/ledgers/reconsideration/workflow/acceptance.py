@@ -147,10 +147,6 @@ def _service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
     return None
 
 
-def _served_required(case: ReconsiderationCase, ctx: Ctx) -> str | None:
-    return "请填写补正通知送达申请人的日期" if ctx["served_on"] is None else None
-
-
 request_correction = Transition(
     "request_correction",
     "通知补正",
@@ -168,7 +164,7 @@ request_correction = Transition(
             else None
         ),
     ),
-    checks=(_within_review("通知补正", "请办理受理后的程序"), _service),
+    checks=(_within_review("通知补正", "受理后需要补充材料的，请在审理中通知申请人补充"), _service),
     changes=lambda c, ctx: {
         "correction_items": ctx.note[:300],
         "correction_served_on": ctx["served_on"],
