@@ -496,3 +496,61 @@ def test_case_page_names_the_handler_as_the_reconsideration_clerk(new_case, offi
     html = client.get(case.get_absolute_url()).content.decode()
     assert '<th>复议机构承办人</th><td id="case-handler">李承办（司法局）</td>' in html
     assert "尚未登记送达" in html
+
+
+# --- import: the 补正 service date and the 中止 ground ---------------------------------------------
+
+
+def test_import_reads_the_service_date_and_the_suspension_ground(officer, police):
+    from fazhi.imports import registry
+    from fazhi.imports.importer import run_import
+    from fazhi.ledgers.reconsideration.models import ReconsiderationCase
+    from tests.xlsx import workbook_bytes
+
+    spec = registry.get("reconsideration")
+    base = {
+        "申请方式": "邮寄",
+        "申请人": "赵六",
+        "申请人类型": "自然人",
+        "被申请人": "示例县公安局",
+        "被申请人部门": "公安局",
+        "行政行为类别": "行政处罚",
+        "被申请复议的行政行为": "罚款决定",
+    }
+    rows = [
+        {
+            **base,
+            "收到申请日期": D("2025-03-03"),
+            "补正通知日期": D("2025-03-04"),
+            "补正通知送达日期": D("2025-03-06"),
+        },
+        {
+            **base,
+            "收到申请日期": D("2025-03-03"),
+            "受理日期": D("2025-03-05"),
+            "中止日期": D("2025-03-20"),
+            "中止情形": "（一）作为申请人的公民死亡，其近亲属尚未确定是否参加行政复议",
+        },
+    ]
+    bad = [
+        {
+            **base,
+            "收到申请日期": D("2025-03-03"),
+            "补正通知日期": D("2025-03-04"),
+            "补正通知送达日期": D("2025-03-03"),
+            "中止情形": "（三）作为申请人的公民下落不明",
+        }
+    ]
+    headers = [c.header for c in spec.columns]
+    ctx = spec.context(officer)
+    report = run_import(spec, workbook_bytes(headers, bad), by=officer, context=ctx)
+    assert sorted(str(p) for p in report.problems) == [
+        "第2行“中止情形”：填写了中止情形，请填写中止日期",
+        "第2行“补正通知送达日期”：送达日期早于补正通知日期",
+    ]
+    report = run_import(spec, workbook_bytes(headers, rows), by=officer, context=ctx)
+    assert report.created == 2, [str(p) for p in report.problems]
+    waiting, suspended = ReconsiderationCase.objects.order_by("id")
+    assert waiting.correction_served_on == D("2025-03-06")
+    assert clocks.due(waiting, specs_for(waiting).correction_response) == D("2025-03-20")
+    assert suspended.suspension_ground == "applicant_died"
