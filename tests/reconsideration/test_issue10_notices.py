@@ -9,8 +9,10 @@ import io
 import pytest
 from docx import Document
 
+from fazhi import clocks
 from fazhi.ledgers.reconsideration import documents as docs
 from fazhi.ledgers.reconsideration import workflow
+from fazhi.ledgers.reconsideration.clocks import specs_for
 
 D = dt.date.fromisoformat
 pytestmark = pytest.mark.django_db
@@ -195,3 +197,13 @@ def test_third_party_is_addressed_by_the_notices(new_case, officer, head):
     workflow.schedule_hearing(case, on=D("2025-04-28"), by=officer)
     assert "张三、示例县公安局、李四：" in text(docs.hearing_notice(case))
     assert "第三人：李四。" in text(docs.decision_skeleton(case))
+
+
+def test_2017_acceptance_notice_leaves_out_the_correction_time(new_case, officer):
+    case = new_case(D("2023-06-01"))
+    workflow.request_correction(case, on=D("2023-06-02"), by=officer, note="身份证明")
+    workflow.receive_correction(case, on=D("2023-06-05"), by=officer)
+    workflow.accept(case, on=D("2023-06-06"), by=officer)
+    # 60 days from 1 June, the 补正 days 2–5 June not counted (条例 Art. 29): 4 August 2023.
+    assert clocks.due(case, specs_for(case).decision) == D("2023-08-04")
+    assert "即至2023年8月4日（含当日）" in text(docs.acceptance_notice(case))

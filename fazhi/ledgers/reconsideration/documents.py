@@ -14,7 +14,7 @@ import datetime as dt
 from fazhi import clocks
 from fazhi.casework.registry import Document as Doc
 from fazhi.clocks.engine import compute
-from fazhi.clocks.models import Clock
+from fazhi.clocks.models import Clock, PauseKind
 from fazhi.clocks.spec import ClockSpec, Unit
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
@@ -116,9 +116,13 @@ def due_text(case: ReconsiderationCase, spec: ClockSpec | None) -> str:
 def unextended_decision_due(case: ReconsiderationCase) -> str:
     """Art. 62(1): the 受理通知书 states the statutory period from acceptance, not extended."""
     spec = specs_for(case).decision
-    if case.accepted_on is None:
+    clock = clocks.get(case, spec)
+    if clock is None or clock.start_on is None:
         return "（期限尚未起算）"
-    due = compute(case.accepted_on, spec.length, spec.unit).due_on
+    # 2017: the 补正 time is not counted (条例 Art. 29) and is known at acceptance; later 中止
+    # and extensions are not part of the date the notice announces.
+    pauses = [p for p in clock.pauses.all() if p.kind == PauseKind.CORRECTION]
+    due = compute(clock.start_on, clock.length, clock.unit, pauses=pauses).due_on
     if due is not None:
         return f"{cn_date(due)}（含当日）"
     return due_text(case, spec)
