@@ -68,6 +68,9 @@ class LedgerSpec:
     after_edit: Callable[[Any, Any], None] | None = None  # (obj, by): e.g. start a period
     list_summary: Callable[[Any, Any], str] | None = None  # (request, rows) -> HTML above the list
     figures: Any = None  # its casework.indicators.ModelLedger, for the generic tests
+    # The ledger's own pages beyond the kit's (e.g. a file upload): () -> [path(...), ...],
+    # served under /ledgers/<key>/ in the ledger's namespace.
+    extra_urls: Callable[[], list[Any]] | None = None
     # Sheet columns holding personal data (ID, phone): masked in the export for those who do not
     # handle the ledger's rows (key → masking function from fazhi.lib.mask).
     personal_columns: Mapping[str, Callable[[str], str]] = field(default_factory=dict)

@@ -23,8 +23,15 @@ def _patterns(key: str) -> list[Any]:
     ]
 
 
+def _extra(spec: Any) -> list[Any]:
+    return list(spec.extra_urls()) if spec.extra_urls is not None else []
+
+
 def urlpatterns_for_ledgers() -> list[Any]:
     return [
-        path(f"{spec.key}/", include((_patterns(spec.key), spec.key), namespace=spec.key))
+        path(
+            f"{spec.key}/",
+            include((_patterns(spec.key) + _extra(spec), spec.key), namespace=spec.key),
+        )
         for spec in ledgers()
     ]

@@ -149,6 +149,14 @@ def build_org(seed: int = 2025) -> DemoContext:
             depts[("990103", "司法局")],
             "样板县法治办",
         ),
+        "yb_fuyi_head": _user(
+            "yb_fuyi_head",
+            "钱局长",
+            Role.LEADER,
+            jurs["990103"],
+            depts[("990103", "司法局")],
+            "样板县司法局局长（复议机构负责人）",
+        ),
         "yb_fuyi": _user(
             "yb_fuyi",
             "郑承办",

@@ -41,16 +41,18 @@ def new_case(
         procedure: str = Procedure.ORDINARY,
         **fields: Any,
     ) -> ReconsiderationCase:
+        defaults: dict[str, Any] = {
+            "respondent_department": police,
+            "respondent_name": "示例县公安局",
+            "act_category": ActCategory.PENALTY,
+            "act_description": "作出的示公（治）决字〔2024〕1号行政处罚决定",
+        }
         case = ReconsiderationCase(
             jurisdiction=county,
             handling_department=justice_bureau,
-            respondent_department=police,
-            respondent_name="示例县公安局",
-            act_category=ActCategory.PENALTY,
-            act_description="作出的示公（治）决字〔2024〕1号行政处罚决定",
             received_on=received_on,
             procedure=procedure,
-            **fields,
+            **{**defaults, **fields},
         )
         return workflow.receive(
             case, applicants=[{"name": "张三", "kind": "natural_person"}], by=by or officer

@@ -48,7 +48,7 @@ def test_period_rolls_past_national_day_and_binds_at_receipt(new_case, officer):
     assert audit.transitions(case) == ["received"]  # the clock adds no case history entry
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     assert (
-        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满；"
+        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满（含当日）；"
         "本申请于2024年10月8日收到，在期限内"
     ) in html
     row = clock_row(html, "申请期限")
@@ -65,7 +65,7 @@ def test_late_application_is_shown_and_refusal_offers_the_reason(new_case, offic
     c = client_for(officer)
     html = c.get(case.get_absolute_url()).content.decode()
     assert (
-        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满；"
+        "申请期限：自2024年8月2日知道之日起60日，至2024年10月8日届满（含当日）；"
         "本申请于2024年10月9日收到，已超过申请期限"
     ) in html
     assert "超过申请期限" in clock_row(html, "申请期限")
@@ -73,8 +73,8 @@ def test_late_application_is_shown_and_refusal_offers_the_reason(new_case, offic
     form = c.get(url).content.decode()
     reason = (
         "超过法定申请期限：申请人于2024年8月2日知道该行政行为，申请期限至2024年10月8日届满，"
-        "本机关于2024年10月9日收到申请，依据《中华人民共和国行政复议法》第二十条、第三十条，"
-        "决定不予受理"
+        "本机关于2024年10月9日收到申请，不符合《中华人民共和国行政复议法》第二十条、第三十条"
+        "规定的受理条件"
     )
     assert reason in form
     assert c.post(url, {"on": "2024-10-10", "note": reason}).status_code == 302
@@ -162,7 +162,14 @@ def test_form_field_on_create_and_once_on_edit(officer, police):
 
 def test_lapsed_correction_clock_is_labelled_lapsed(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     assert workflow.deem_abandoned(case, today=D("2025-03-19")) is True
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     row = clock_row(html, "申请人补正")
@@ -172,7 +179,14 @@ def test_lapsed_correction_clock_is_labelled_lapsed(new_case, officer):
 
 def test_correction_received_in_time_still_reads_met(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     workflow.receive_correction(case, on=D("2025-03-10"), by=officer)
     html = client_for(officer).get(case.get_absolute_url()).content.decode()
     row = clock_row(html, "申请人补正")
@@ -182,7 +196,14 @@ def test_correction_received_in_time_still_reads_met(new_case, officer):
 def test_lapse_is_recorded_on_the_clock_itself(new_case, officer):
     """The kernel knows the outcome, so the deadline board and any clock table read it too."""
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     assert workflow.deem_abandoned(case, today=D("2025-03-19")) is True
     clock = clocks.get(case, specs_for(case).correction_response)
     assert (clock.outcome, clock.status_label) == ("lapsed", "逾期未补正（视为放弃）")
@@ -210,7 +231,14 @@ def test_migration_records_outcomes_on_existing_clocks(new_case, officer):
     module = importlib.import_module(f"fazhi.ledgers.reconsideration.migrations.{name}")
     state_apps = MigrationLoader(connection).project_state(("reconsideration", name)).apps
     abandoned = new_case(D("2025-03-03"))
-    workflow.request_correction(abandoned, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        abandoned,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     workflow.deem_abandoned(abandoned, today=D("2025-03-19"))
     late = new_case(D("2024-10-09"), knew_of_act_on=D("2024-08-02"))
     # As before the fields existed (test data, not a transition).

@@ -93,7 +93,7 @@ def test_transitions_keep_one_history_entry_each(new_case, officer):
     case = new_case(D("2025-03-03"))
     workflow.accept(case, on=D("2025-03-05"), by=officer)
     workflow.send_copy(case, on=D("2025-03-06"), by=officer)
-    workflow.suspend(case, on=D("2025-03-10"), reason="协商和解", by=officer)
+    workflow.suspend(case, on=D("2025-03-10"), ground="other_case", reason="协商和解", by=officer)
     case.refresh_from_db()
     assert case.decision_due_on is None
     workflow.resume(case, on=D("2025-03-20"), by=officer)

@@ -70,7 +70,10 @@ def test_correction_notice_and_response(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).correction_notice) == D(g["expected_due"])
     g2 = gold["recon-2023law-correction-response-10wd-dragon-boat"]
     case2 = new_case(D("2025-05-20"))
-    workflow.request_correction(case2, on=D(g2["start_date"]), by=officer)
+    # The period runs from receipt of the notice (Art. 31(2)): served the day it was issued.
+    workflow.request_correction(
+        case2, on=D(g2["start_date"]), served_on=D(g2["start_date"]), method="post", by=officer
+    )
     assert clocks.due(case2, specs_for(case2).correction_response) == D(g2["expected_due"])
     assert case2.state == State.CORRECTION_REQUESTED
 
@@ -93,16 +96,16 @@ def _accepted(new_case, officer, on, *, accepted=None, procedure=Procedure.ORDIN
 def test_answer_periods(gold, new_case, officer):
     g = gold["recon-2023law-answer-10wd-two-makeup-days"]
     case = _accepted(new_case, officer, D("2024-09-20"))
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
     g = gold["recon-2023law-answer-10wd-plain-weeks"]
     case = _accepted(new_case, officer, D("2025-02-26"))
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
     g = gold["recon-2017law-answer-10cd-national-day-2023"]
     case = _accepted(new_case, officer, D("2023-09-20"))
     assert case.law_version == "2017"
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
 
 
@@ -124,7 +127,7 @@ def test_simplified_procedure(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
     g = gold["recon-2023law-simplified-answer-5wd-spring-festival-2026"]
     case = _accepted(new_case, officer, D("2026-02-09"), procedure=Procedure.SIMPLIFIED)
-    workflow.send_copy(case, on=D(g["start_date"]), by=officer)
+    workflow.send_copy(case, on=D(g["start_date"]), served_on=D(g["start_date"]), by=officer)
     assert clocks.due(case, specs_for(case).respondent_answer) == D(g["expected_due"])
 
 
@@ -145,7 +148,9 @@ def test_suspension_pauses_decision(gold, new_case, officer):
     g = gold["recon-2023law-decision-suspended"]
     case = _accepted(new_case, officer, D("2024-05-06"))
     workflow.send_copy(case, on=D("2024-05-08"), by=officer)
-    workflow.suspend(case, on=D("2024-05-20"), reason="和解，双方同意中止", by=officer)
+    workflow.suspend(
+        case, on=D("2024-05-20"), ground="other_case", reason="和解，双方同意中止", by=officer
+    )
     assert case.state == State.SUSPENDED
     workflow.resume(case, on=D("2024-06-19"), by=officer)
     assert case.state == State.ANSWER_REQUESTED
@@ -155,7 +160,9 @@ def test_suspension_pauses_decision(gold, new_case, officer):
 def test_extended_and_suspended(gold, new_case, officer, head):
     g = gold["recon-2023law-decision-extended-and-suspended"]
     case = _accepted(new_case, officer, D(g["start_date"]))
-    workflow.suspend(case, on=D("2025-09-10"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-09-10"), ground="other_case", reason="等待其他案件结果", by=officer
+    )
     workflow.resume(case, on=D("2025-09-20"), by=officer)
     workflow.extend(case, on=D("2025-10-20"), days=30, by=head)
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
@@ -170,10 +177,17 @@ def test_2017_accepted_as_of_receipt(gold, new_case, officer):
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
 
 
-def test_2017_extension(gold, new_case, officer, head):
+def test_2017_extension(gold, new_case, officer, head, county):
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
     g = gold["recon-2017law-decision-extended-30"]
     case = _accepted(new_case, officer, D(g["start_date"]))
-    workflow.extend(case, on=D("2023-07-20"), days=30, by=head)
+    # 2017 Art. 31: approved by the head of the 复议机关 (the government), not of the 复议机构.
+    with pytest.raises(workflow.TransitionError, match="批准"):
+        workflow.extend(case, on=D("2023-07-20"), days=30, by=head)
+    governor = make_user("governor", Role.LEADER, county, None, full_name="孙县长")
+    workflow.extend(case, on=D("2023-07-20"), days=30, by=governor)
     assert clocks.due(case, specs_for(case).decision) == D(g["expected_due"])
 
 
@@ -200,11 +214,13 @@ def test_on_time_is_recorded_at_closure(new_case, officer):
     case = _accepted(new_case, officer, D("2024-03-01"))
     workflow.send_copy(case, on=D("2024-03-04"), by=officer)
     workflow.record_answer(case, on=D("2024-03-12"), by=officer)
+    workflow.hold_hearing(case, on=D("2024-03-20"), form="opinions", by=officer)
     workflow.decide(case, outcome=Outcome.UPHELD, on=D("2024-04-30"), by=officer)
     case.refresh_from_db()
     assert case.concluded_on_time is True and case.decision_due_on == D("2024-04-30")
     late = _accepted(new_case, officer, D("2024-03-01"))
     workflow.send_copy(late, on=D("2024-03-04"), by=officer)
+    workflow.hold_hearing(late, on=D("2024-03-20"), form="opinions", by=officer)
     workflow.decide(late, outcome=Outcome.REVOKED, on=D("2024-05-06"), by=officer)
     late.refresh_from_db()
     assert late.concluded_on_time is False

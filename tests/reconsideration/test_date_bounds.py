@@ -38,15 +38,22 @@ def today() -> dt.date:
 
 def case_in(state: str, new_case, officer, **kw) -> ReconsiderationCase:  # noqa: ANN001
     """A case driven through the workflow into `state` (2025 dates, all in the past)."""
+    unserved = kw.pop("unserved", False)
     case = new_case(D("2025-03-03"), **kw)
+    kw = {"unserved": unserved}
     if state == State.RECEIVED:
         return case
     if state == State.CORRECTION_REQUESTED:
-        workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="补充证据")
+        served = {} if kw.pop("unserved", False) else {"served_on": D("2025-03-04")}
+        workflow.request_correction(
+            case, on=D("2025-03-04"), method="in_person", by=officer, note="补充证据", **served
+        )
         return case
     workflow.accept(case, on=D("2025-03-05"), by=officer)
     if state == State.SUSPENDED:
-        workflow.suspend(case, on=D("2025-03-10"), reason="等待其他案件结果", by=officer)
+        workflow.suspend(
+            case, on=D("2025-03-10"), ground="applicant_died", reason="等待其他案件结果", by=officer
+        )
         return case
     if state in (State.ANSWER_REQUESTED, State.UNDER_REVIEW):
         workflow.send_copy(case, on=D("2025-03-06"), by=officer)
@@ -66,23 +73,33 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
         "days": 10,
         "workdays": 5,
         "notice_on": None,
+        "served_on": None,
+        "ground": "applicant_died",
+        "competent_body": "",
+        "name": "李四",
+        "notified": True,
+        "method": "post",
     }
     return {k: values[k] for k in action.inputs}
 
 
 @pytest.mark.parametrize("code", sorted(workflow.ACTIONS))
-def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coordinator):
+def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coordinator, head):
     action = workflow.ACTIONS[code]
     state = action.source[-1] if code == "terminate" else action.source[0]
-    kw = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
+    kw: dict[str, Any] = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
+    if code == "serve_correction":
+        kw["unserved"] = True
     case = case_in(state, new_case, officer, **kw)
+    if code == "refuse_extension":  # needs a pending request
+        workflow.request_extension(case, on=D("2025-03-20"), days=10, by=officer, note="复杂")
     before = audit.transitions(case)
     late = today() + dt.timedelta(days=400 if code == "schedule_hearing" else 1)
     kwargs = action_kwargs(action, late)
     if code == "terminate":
         kwargs["reason"] = TerminationReason.SUSPENSION_LAPSED  # the one way out of 中止
     with pytest.raises(workflow.TransitionError, match="不能晚于"):
-        action(case, by=coordinator, **kwargs)
+        action(case, by=head if action.perm == "approve" else coordinator, **kwargs)
     case.refresh_from_db()
     assert case.state == state and audit.transitions(case) == before
 

@@ -40,10 +40,16 @@ def test_hand_counts(new_case, officer, county):
     workflow.withdraw(c6, on=D("2025-05-07"), by=officer)
     c7 = new_case(D("2025-12-29"))  # awaiting correction
     workflow.request_correction(c7, on=D("2025-12-30"), by=officer)
+    for c in (c1, c2):  # Art. 49: heard, or prevented by the party (not a 听证)
+        workflow.record_opinions_prevented(
+            c, on=c.copy_sent_on, by=officer, note="申请人拒绝接听电话"
+        )
     workflow.decide(c1, outcome=Outcome.UPHELD, on=D("2025-01-20"), by=officer)
     workflow.decide(c2, outcome=Outcome.REVOKED, on=D("2025-03-20"), by=officer)
     workflow.terminate(c3, reason=TerminationReason.SETTLED, on=D("2025-03-25"), by=officer)
-    workflow.suspend(c4, on=D("2025-12-01"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        c4, on=D("2025-12-01"), ground="other_case", reason="等待其他案件结果", by=officer
+    )
     got = indicators.counts(Scope(frozenset({county.pk}), D("2025-01-01"), D("2026-01-01")))
     expected = {
         "received": 6,

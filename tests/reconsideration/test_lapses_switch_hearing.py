@@ -39,7 +39,7 @@ def client_for(user) -> Client:  # noqa: ANN001
 def simplified(new_case, officer):
     case = new_case(D("2025-03-03"), procedure=Procedure.SIMPLIFIED)
     workflow.accept(case, on=D("2025-03-05"), by=officer)
-    workflow.send_copy(case, on=D("2025-03-06"), by=officer)
+    workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-06"), by=officer)
     case.refresh_from_db()
     return case
 
@@ -92,7 +92,7 @@ def test_switch_runs_60_days_from_the_original_acceptance(simplified, officer, h
 def test_switch_carries_a_closed_suspension_over(new_case, officer, head):
     case = new_case(D("2025-03-03"), procedure=Procedure.SIMPLIFIED)
     workflow.accept(case, on=D("2025-03-05"), by=officer)
-    workflow.suspend(case, on=D("2025-03-10"), reason="协商和解", by=officer)
+    workflow.suspend(case, on=D("2025-03-10"), ground="other_case", reason="协商和解", by=officer)
     with pytest.raises(workflow.TransitionError, match="中止状态"):
         workflow.switch_to_ordinary(case, on=D("2025-03-12"), by=head, note="案情复杂")
     workflow.resume(case, on=D("2025-03-20"), by=officer)  # 10 days out
@@ -117,7 +117,14 @@ def test_switch_via_the_page(simplified, head):
 @pytest.fixture
 def awaiting(new_case, officer):
     case = new_case(D("2025-03-03"))
-    workflow.request_correction(case, on=D("2025-03-04"), by=officer, note="身份证明")
+    workflow.request_correction(
+        case,
+        on=D("2025-03-04"),
+        served_on=D("2025-03-04"),
+        method="post",
+        by=officer,
+        note="身份证明",
+    )
     return case
 
 

@@ -102,29 +102,40 @@ def test_two_correction_notices_at_once_one_wins(new_case, officer):
     assert twin(case).correction_requested_on == D("2025-03-04")
 
 
-def test_two_extensions_at_once_one_wins(new_case, officer, head, coordinator):
+@pytest.fixture
+def deputy(county, justice_bureau):  # noqa: ANN001, ANN201
+    """A second leader of the 复议机构 (both may approve)."""
+    from fazhi.org.models import Role
+    from tests.conftest import make_user
+
+    return make_user("deputy", Role.LEADER, county, justice_bureau, full_name="钱副局长")
+
+
+def test_two_extensions_at_once_one_wins(new_case, officer, head, deputy):
     case = answer_requested(new_case, officer)
     a, b = twin(case), twin(case)
     workflow.extend(a, on=D("2025-04-01"), days=30, by=head)
     with pytest.raises(workflow.TransitionError, match=STALE):
-        workflow.extend(b, on=D("2025-04-02"), days=20, by=coordinator)
+        workflow.extend(b, on=D("2025-04-02"), days=20, by=deputy)
     case.refresh_from_db()
     assert (case.extended_on, case.extension_days) == (D("2025-04-01"), 30)
     assert audit.transitions(case).count("extended") == 1
 
 
-def test_two_switches_at_once_one_wins(new_case, officer, head, coordinator):
+def test_two_switches_at_once_one_wins(new_case, officer, head, deputy):
     case = answer_requested(new_case, officer, procedure=Procedure.SIMPLIFIED)
     a, b = twin(case), twin(case)
     workflow.switch_to_ordinary(a, on=D("2025-03-10"), by=head, note="案情复杂")
     with pytest.raises(workflow.TransitionError, match=STALE):
-        workflow.switch_to_ordinary(b, on=D("2025-03-11"), by=coordinator, note="案情复杂")
+        workflow.switch_to_ordinary(b, on=D("2025-03-11"), by=deputy, note="案情复杂")
     assert audit.transitions(case).count("procedure_switched") == 1
 
 
 def test_lapsed_termination_after_a_resume_elsewhere_refused(new_case, officer):
     case = answer_requested(new_case, officer)
-    workflow.suspend(case, on=D("2025-03-10"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-03-10"), ground="applicant_died", reason="等待其他案件结果", by=officer
+    )
     a, b = twin(case), twin(case)
     workflow.resume(a, on=D("2025-05-12"), by=officer)
     with pytest.raises(workflow.TransitionError, match=STALE):

@@ -41,7 +41,9 @@ def under_review(new_case, officer, received: str, **kw):  # noqa: ANN001, ANN00
 
 def test_suspended_in_december_resumed_in_january_counts_for_december(new_case, officer, county):
     case = under_review(new_case, officer, "2025-11-03")
-    workflow.suspend(case, on=D("2025-12-20"), reason="等待相关案件审理结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-12-20"), ground="other_case", reason="等待相关案件审理结果", by=officer
+    )
     workflow.resume(case, on=D("2026-01-10"), by=officer)
     assert suspended(county, 2025) == 1
     assert set(indicators.rows(P + "suspended", year(county, 2025))) == {case}
@@ -52,22 +54,30 @@ def test_suspended_in_december_resumed_in_january_counts_for_december(new_case, 
 def test_still_suspended_counts_at_every_year_end_it_spans(new_case, officer, county):
     under_review(new_case, officer, "2024-11-04")
     case = under_review(new_case, officer, "2024-11-05")
-    workflow.suspend(case, on=D("2024-12-10"), reason="等待相关案件审理结果", by=officer)
+    workflow.suspend(
+        case, on=D("2024-12-10"), ground="other_case", reason="等待相关案件审理结果", by=officer
+    )
     assert (suspended(county, 2023), suspended(county, 2024), suspended(county, 2025)) == (0, 1, 1)
 
 
 def test_boundaries_of_the_last_day(new_case, officer, county):
     # Resumed on 1 January: still in 中止 all of 31 December (the pause ends the day before).
     jan1 = under_review(new_case, officer, "2025-11-03")
-    workflow.suspend(jan1, on=D("2025-12-31"), reason="等待鉴定结论", by=officer)
+    workflow.suspend(
+        jan1, on=D("2025-12-31"), ground="other_case", reason="等待鉴定结论", by=officer
+    )
     workflow.resume(jan1, on=D("2026-01-01"), by=officer)
     # Resumed on 31 December: counting again on the last day, so not in 中止 at the end.
     dec31 = under_review(new_case, officer, "2025-11-04")
-    workflow.suspend(dec31, on=D("2025-12-01"), reason="等待鉴定结论", by=officer)
+    workflow.suspend(
+        dec31, on=D("2025-12-01"), ground="other_case", reason="等待鉴定结论", by=officer
+    )
     workflow.resume(dec31, on=D("2025-12-31"), by=officer)
     # Suspended and resumed within the year.
     within = under_review(new_case, officer, "2025-03-03")
-    workflow.suspend(within, on=D("2025-04-01"), reason="等待鉴定结论", by=officer)
+    workflow.suspend(
+        within, on=D("2025-04-01"), ground="other_case", reason="等待鉴定结论", by=officer
+    )
     workflow.resume(within, on=D("2025-05-06"), by=officer)
     assert set(indicators.rows(P + "suspended", year(county, 2025))) == {jan1}
     assert suspended(county, 2025) == 1
@@ -77,7 +87,13 @@ def test_terminated_after_60_days_counts_at_the_year_end_it_was_suspended(
     new_case, officer, county
 ):
     case = under_review(new_case, officer, "2025-10-09")
-    workflow.suspend(case, on=D("2025-11-20"), reason="申请人下落不明", by=officer)
+    workflow.suspend(
+        case,
+        on=D("2025-11-20"),
+        ground="applicant_died",
+        reason="申请人死亡，近亲属未确定是否参加",
+        by=officer,
+    )
     workflow.terminate(
         case, reason=TerminationReason.SUSPENSION_LAPSED, on=D("2026-01-20"), by=officer
     )
@@ -86,7 +102,13 @@ def test_terminated_after_60_days_counts_at_the_year_end_it_was_suspended(
 
 def test_closed_on_the_last_day_is_not_pending_nor_suspended(new_case, officer, county):
     case = under_review(new_case, officer, "2025-09-01")
-    workflow.suspend(case, on=D("2025-10-20"), reason="申请人下落不明", by=officer)
+    workflow.suspend(
+        case,
+        on=D("2025-10-20"),
+        ground="applicant_died",
+        reason="申请人死亡，近亲属未确定是否参加",
+        by=officer,
+    )
     workflow.terminate(
         case, reason=TerminationReason.SUSPENSION_LAPSED, on=D("2025-12-31"), by=officer
     )
@@ -117,7 +139,9 @@ def test_transitions_and_import_record_the_pause_kind(new_case, officer, head, c
     assert review.kind == PauseKind.CORRECTION
     # 简易→普通 carries the closed 中止 periods over with their kind.
     simple = under_review(new_case, officer, "2025-03-10", procedure=Procedure.SIMPLIFIED)
-    workflow.suspend(simple, on=D("2025-03-14"), reason="等待鉴定结论", by=officer)
+    workflow.suspend(
+        simple, on=D("2025-03-14"), ground="other_case", reason="等待鉴定结论", by=officer
+    )
     workflow.resume(simple, on=D("2025-03-20"), by=officer)
     workflow.switch_to_ordinary(simple, on=D("2025-03-24"), by=head, note="案情复杂")
     ordinary = ClockPause.objects.get(clock=clocks.get(simple, specs_for(simple).decision))
@@ -154,7 +178,9 @@ def test_migration_backfills_the_kind_of_existing_pauses(new_case, officer, coun
     waiting = new_case(D("2025-03-03"))
     workflow.request_correction(waiting, on=D("2025-03-04"), by=officer)
     case = under_review(new_case, officer, "2025-11-03")
-    workflow.suspend(case, on=D("2025-12-20"), reason="等待相关案件审理结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-12-20"), ground="other_case", reason="等待相关案件审理结果", by=officer
+    )
     old = new_case(D("2022-12-28"))
     workflow.request_correction(old, on=D("2022-12-29"), by=officer)
     workflow.receive_correction(old, on=D("2023-01-05"), by=officer)

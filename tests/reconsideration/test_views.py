@@ -214,7 +214,7 @@ def test_documents_are_filled(case, officer):
     text = docx_text(r.content)
     assert "行政复议受理通知书" in text and "示政复〔2025〕1号" in text and "张三" in text
     assert "2025年3月5日" in text and "示例县人民政府" in text
-    workflow.send_copy(case, on=D("2025-03-06"), by=officer)
+    workflow.send_copy(case, on=D("2025-03-06"), served_on=D("2025-03-06"), by=officer)
     text = docx_text(c.get(reverse("reconsideration:document", args=[case.pk, "answer"])).content)
     assert "10个工作日" in text and "2025年3月20日" in text
     assert c.get(reverse("reconsideration:document", args=[case.pk, "refusal"])).status_code == 404

@@ -86,7 +86,9 @@ def test_outcome_required_and_dates_in_order(new_case, officer):
 
 def test_closing_with_open_suspension_refused(new_case, officer):
     case = under_review(new_case, officer)
-    workflow.suspend(case, on=D("2025-03-20"), reason="等待其他案件结果", by=officer)
+    workflow.suspend(
+        case, on=D("2025-03-20"), ground="applicant_died", reason="等待其他案件结果", by=officer
+    )
     for close in (
         lambda: workflow.decide(case, outcome=Outcome.UPHELD, on=D("2025-04-01"), by=officer),
         lambda: workflow.mediate(case, on=D("2025-04-01"), by=officer),
@@ -119,7 +121,7 @@ def test_confirmed_invalid_not_for_2017_cases(new_case, officer):
 def test_one_history_entry_per_transition(new_case, officer, head):
     case = under_review(new_case, officer)
     workflow.hold_hearing(case, on=D("2025-03-15"), form="hearing", by=officer)
-    workflow.suspend(case, on=D("2025-03-20"), reason="双方和解", by=officer)
+    workflow.suspend(case, on=D("2025-03-20"), ground="other_case", reason="双方和解", by=officer)
     workflow.resume(case, on=D("2025-03-30"), by=officer)
     workflow.extend(case, on=D("2025-04-20"), days=30, by=head)
     workflow.decide(case, outcome=Outcome.CHANGED, on=D("2025-05-20"), by=officer)
@@ -162,7 +164,9 @@ def test_available_matches_guards(new_case, officer, reader, outsider):
     workflow.accept(case, on=D("2025-03-11"), by=officer)
     assert [a.code for a in workflow.available(case, officer)] == [
         "send_copy",
+        "add_third_party",
         "suspend",
+        "request_extension",
         "mediate",
         "terminate",
     ]

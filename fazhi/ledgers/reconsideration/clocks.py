@@ -113,9 +113,10 @@ DECISION_SIMPLIFIED = ClockSpec(
 )
 
 # The applicant's own period: it binds the applicant, not the 复议机关. Started on the day the
-# applicant knew (or should have known) of the act and stopped on receipt, so the stopped clock
-# says whether the application was in time. Force majeure (Art. 20(2)) and the one-year rule
-# when the right was not notified (Art. 21) are for the officer to weigh; not modelled.
+# applicant knew (or should have known) of the act and stopped on the filing day, so the stopped
+# clock says whether the application was in time. An obstacle pauses it (Art. 20(2)); the
+# one-year cap when the right was not told is Art. 20(3) and the 5/20-year outer limits Art. 21
+# (workflow/period.py). Longer periods in other laws are for the officer to weigh.
 APPLICATION_PERIOD_2023 = ClockSpec(
     "application_period",
     "申请期限",
@@ -123,6 +124,7 @@ APPLICATION_PERIOD_2023 = ClockSpec(
     Unit.CALENDAR_DAY,
     f"{NEW}第二十条",
     law_version="2023",
+    pausable=True,  # an obstacle (不可抗力 etc.) pauses it (2023 Art. 20(2); 2017 Art. 9(2))
     lapse_effect="超过申请期限的，不符合受理条件（第三十条），依法不予受理",
 )
 
@@ -168,6 +170,7 @@ APPLICATION_PERIOD_2017 = ClockSpec(
     Unit.CALENDAR_DAY,
     f"{OLD}第九条",
     law_version="2017",
+    pausable=True,  # an obstacle (不可抗力 etc.) pauses it (2023 Art. 20(2); 2017 Art. 9(2))
     lapse_effect="超过申请期限的，依法不予受理（第十七条）",
 )
 DECISION_2017 = ClockSpec(

@@ -172,8 +172,10 @@ def simulate(
                 return c, applicant
         elif version == LawVersion.V2023:
             # Never answered: the daily lapse run (deem_abandoned_all) closes it once the
-            # 补正 period has run out, with its clocks and history entry.
+            # 补正 period (from the notice's service, Art. 31(2)) has run out.
             c.state = State.CORRECTION_REQUESTED
+            c.correction_served_on = c.correction_requested_on + dt.timedelta(days=2)
+            c.correction_service_method = "post"
             return c, applicant
         else:
             # The 2017 text sets no period for the applicant: closed by hand.
@@ -206,6 +208,8 @@ def simulate(
     if not cut(copy):
         return c, applicant
     c.copy_sent_on, c.state = copy, State.ANSWER_REQUESTED
+    served = copy + dt.timedelta(days=1)  # handed over the next day
+    c.copy_served_on = served if cut(served) else None
     answer = copy + dt.timedelta(days=rng.randint(3, 13 if not simplified else 6))
     if not cut(answer):
         return c, applicant
@@ -315,7 +319,9 @@ def write_cases(
 def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     """A few cases that went through the real workflow, so their pages show every step."""
     officer = ctx.users["fuyi"] if place.jurisdiction.code == "990102" else ctx.users["yb_fuyi"]
-    head = ctx.users["fuyi_head"] if place.jurisdiction.code == "990102" else ctx.users["yb_fzb"]
+    head = (
+        ctx.users["fuyi_head"] if place.jurisdiction.code == "990102" else ctx.users["yb_fuyi_head"]
+    )
     respondent = place.respondents[1]
 
     def new(received: dt.date, name: str, act: str, **extra: Any) -> ReconsiderationCase:
@@ -345,7 +351,7 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     workflow.request_correction(c, on=wd(118), by=officer, note="行政处罚决定书复印件、身份证明")
     workflow.receive_correction(c, on=wd(112), by=officer)
     workflow.accept(c, on=wd(110), by=officer)
-    workflow.send_copy(c, on=wd(108), by=officer)
+    workflow.send_copy(c, on=wd(108), served_on=wd(107), by=officer)
     workflow.record_answer(c, on=wd(100), by=officer)
     workflow.hold_hearing(c, on=wd(90), form=HearingForm.HEARING, by=officer)
     workflow.extend(c, on=wd(60), days=30, by=head)
@@ -353,20 +359,29 @@ def _walkthrough(ctx: DemoContext, place: Place, today: dt.date) -> None:
     # Under review, suspended now (paused on the board).
     c = new(wd(50), "吴秀英", "作出的责令限期拆除决定")
     workflow.accept(c, on=wd(47), by=officer)
-    workflow.send_copy(c, on=wd(45), by=officer)
+    workflow.send_copy(c, on=wd(45), served_on=wd(44), by=officer)
     workflow.record_answer(c, on=wd(36), by=officer)
-    workflow.suspend(c, on=wd(20), reason="申请人、被申请人同意和解，中止审理", by=officer)
+    workflow.suspend(
+        c, on=wd(20), ground="mediation", reason="申请人、被申请人同意和解，中止审理", by=officer
+    )
     # Waiting for the respondent's answer, due soon.
     c = new(wd(12), "郑海波", "作出的没收违法所得决定")
     workflow.accept(c, on=wd(10), by=officer)
-    workflow.send_copy(c, on=wd(8), by=officer)
+    workflow.send_copy(c, on=wd(8), served_on=wd(7), by=officer)
     # Just received: acceptance review running.
     new(wd(1), "孙丽", "作出的暂扣驾驶证决定")
     # Received and never decided: deemed accepted by the daily run below.
     new(wd(20), "林志强", "作出的警告处罚决定", knew_of_act_on=wd(45))
     # 补正 never supplied: deemed abandoned by the daily run below.
     c = new(wd(40), "何桂英", "作出的责令停产停业处罚决定", knew_of_act_on=wd(70))
-    workflow.request_correction(c, on=wd(38), by=officer, note="申请人身份证明、行政处罚决定书")
+    workflow.request_correction(
+        c,
+        on=wd(38),
+        served_on=wd(37),
+        method="post",
+        by=officer,
+        note="申请人身份证明、行政处罚决定书",
+    )
     # Applied after the 60-day period: refused with the reason the page offers.
     c = new(wd(30), "马国强", "作出的没收非法财物决定", knew_of_act_on=wd(110))
     workflow.refuse(c, on=wd(27), by=officer, note=workflow.late_refusal_reason(c) or LATE_NOTE)

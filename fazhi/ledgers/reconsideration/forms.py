@@ -11,15 +11,29 @@ from django.utils import timezone
 from fazhi.casework.forms import DATE, bootstrap, clean_case_number, limit_choices
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
+    BEFORE_ACCEPTANCE,
     DECISION_OUTCOMES,
     HearingForm,
     Outcome,
+    ServiceMethod,
     law_version_for,
 )
 from fazhi.ledgers.reconsideration.workflow import NUMBERING
 from fazhi.ledgers.reconsideration.workflow.acceptance import MAX_CORRECTION_EXTENSION
-from fazhi.ledgers.reconsideration.workflow.period import check_knew_on
+from fazhi.ledgers.reconsideration.workflow.period import check_knew_on, check_period_facts
 from fazhi.org.models import Department, Jurisdiction, User
+
+# The facts of the application period (Arts. 20–21): fixed once its clock exists.
+PERIOD_FIELDS = (
+    "knew_of_act_on",
+    "posted_on",
+    "obstacle_from",
+    "obstacle_to",
+    "right_not_told",
+    "learned_of_right_on",
+    "act_made_on",
+    "real_property",
+)
 
 
 class CaseForm(forms.ModelForm):
@@ -29,6 +43,13 @@ class CaseForm(forms.ModelForm):
             "case_number",
             "received_on",
             "knew_of_act_on",
+            "posted_on",
+            "obstacle_from",
+            "obstacle_to",
+            "right_not_told",
+            "learned_of_right_on",
+            "act_made_on",
+            "real_property",
             "channel",
             "procedure",
             "respondent_department",
@@ -36,6 +57,7 @@ class CaseForm(forms.ModelForm):
             "act_category",
             "act_description",
             "request",
+            "review_first",
             "handler",
             "law_version",
             "law_version_reason",
@@ -48,6 +70,11 @@ class CaseForm(forms.ModelForm):
         widgets = {
             "received_on": DATE,
             "knew_of_act_on": DATE,
+            "posted_on": DATE,
+            "obstacle_from": DATE,
+            "obstacle_to": DATE,
+            "learned_of_right_on": DATE,
+            "act_made_on": DATE,
             "request": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
@@ -75,7 +102,13 @@ class CaseForm(forms.ModelForm):
                 self.fields.pop(name)
             if self.instance.knew_of_act_on is not None:
                 # Its clock was stopped at intake; a stopped clock cannot be recomputed.
-                self.fields.pop("knew_of_act_on")
+                for name in PERIOD_FIELDS:
+                    self.fields.pop(name)
+            if self.instance.state not in BEFORE_ACCEPTANCE:
+                # Art. 55: simplified → ordinary only through its transition, approved by the
+                # 复议机构负责人; ordinary → simplified never. An edit would leave the decision
+                # clock of the other procedure running.
+                self.fields.pop("procedure")
         bootstrap(self.fields)
 
     def clean_received_on(self) -> dt.date:
@@ -93,6 +126,17 @@ class CaseForm(forms.ModelForm):
         problem = check_knew_on(data.get("knew_of_act_on"), received)
         if problem and "knew_of_act_on" in self.fields:
             self.add_error("knew_of_act_on", problem)
+        if "knew_of_act_on" in self.fields:
+            probe = ReconsiderationCase(
+                received_on=received,
+                channel=data.get("channel") or self.instance.channel,
+                law_version=data.get("law_version")
+                or self.instance.law_version
+                or (law_version_for(received) if received else ""),
+                **{name: data.get(name) for name in PERIOD_FIELDS},
+            )
+            for name, message in check_period_facts(probe):
+                self.add_error(name, message)
         version = data.get("law_version")
         if (
             "law_version" in self.fields
@@ -154,6 +198,15 @@ ACTION_FIELDS: dict[str, forms.Field] = {
             "min_value": "至少延长1个工作日",
             "max_value": f"延长的工作日数过大（最多{MAX_CORRECTION_EXTENSION}个工作日），请核对",
         },
+    ),
+    "competent_body": forms.CharField(
+        label="有管辖权的行政复议机关（因不属于本机关管辖而不予受理时填写）",
+        max_length=100,
+        required=False,
+    ),
+    "served_on": forms.DateField(label="送达日期（尚未送达可不填）", required=False, widget=DATE),
+    "method": forms.ChoiceField(
+        label="送达方式", choices=[("", "—")] + list(ServiceMethod.choices), required=False
     ),
     "notice_on": forms.DateField(
         label="听证通知发出日期（未发出可不填）", required=False, widget=DATE

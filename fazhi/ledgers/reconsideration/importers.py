@@ -31,6 +31,7 @@ from fazhi.ledgers.reconsideration.states import (
     Outcome,
     Procedure,
     State,
+    SuspensionGround,
     TerminationReason,
     law_version_for,
 )
@@ -192,6 +193,12 @@ COLUMNS = [
         comment="留空则按收到申请日期确定",
     ),
     Column("correction_requested_on", "补正通知日期", "date"),
+    Column(
+        "correction_served_on",
+        "补正通知送达日期",
+        "date",
+        comment="申请人收到补正通知之日；补正期限自此起算（第三十一条第二款）",
+    ),
     Column("correction_received_on", "收到补正材料日期", "date"),
     Column("accepted_on", "受理日期", "date"),
     Column("copy_sent_on", "发送副本日期", "date"),
@@ -199,6 +206,13 @@ COLUMNS = [
     Column("hearing_form", "审理方式", "choice", choices=HearingForm.choices),
     Column("hearing_on", "听证日期", "date"),
     Column("suspended_on", "中止日期", "date", comment="仍在中止中的填写；已恢复的不填"),
+    Column(
+        "suspension_ground",
+        "中止情形",
+        "choice",
+        choices=SuspensionGround.choices,
+        comment="行政复议法第三十九条第一款所列情形",
+    ),
     Column("result", "处理结果", "choice", choices=RESULT_CHOICES, getter=_result),
     Column("termination_reason", "终止原因", "choice", choices=TerminationReason.choices),
     Column("closed_on", "结案日期", "date"),
@@ -231,7 +245,14 @@ def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Prob
 
 def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
     out = date_problems(
-        n, v, DATE_ORDER, also_past=(("suspended_on", "中止日期"), ("hearing_on", "听证日期"))
+        n,
+        v,
+        DATE_ORDER,
+        also_past=(
+            ("suspended_on", "中止日期"),
+            ("hearing_on", "听证日期"),
+            ("correction_served_on", "补正通知送达日期"),
+        ),
     )
     if check_knew_on(v["knew_of_act_on"], v["received_on"]):
         out.append(Problem(n, "知道该行政行为之日", "知道该行政行为之日晚于收到申请日期"))
@@ -254,6 +275,14 @@ def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
             out.append(Problem(n, "中止日期", "案件仍在中止中，不能结案；已恢复的请清空中止日期"))
         if v["accepted_on"] is None or v["suspended_on"] < v["accepted_on"]:
             out.append(Problem(n, "中止日期", "中止日期早于受理日期"))
+    served = v["correction_served_on"]
+    if served is not None:
+        if v["correction_requested_on"] is None:
+            out.append(Problem(n, "补正通知送达日期", "有送达日期时须填写补正通知日期"))
+        elif served < v["correction_requested_on"]:
+            out.append(Problem(n, "补正通知送达日期", "送达日期早于补正通知日期"))
+    if v["suspension_ground"] and v["suspended_on"] is None:
+        out.append(Problem(n, "中止情形", "填写了中止情形，请填写中止日期"))
     if v["correction_received_on"] is not None and v["correction_requested_on"] is None:
         out.append(Problem(n, "补正通知日期", "有收到补正材料日期时须填写补正通知日期"))
     if v["hearing_on"] is not None and v["hearing_form"] not in (
@@ -350,12 +379,17 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 received_on=v["received_on"],
                 knew_of_act_on=v["knew_of_act_on"],
                 correction_requested_on=v["correction_requested_on"],
+                correction_served_on=v["correction_served_on"],
                 correction_received_on=v["correction_received_on"],
                 accepted_on=v["accepted_on"],
                 copy_sent_on=v["copy_sent_on"],
+                # A ledger sheet keeps one date for the copy: it is read as the day the
+                # respondent received it (Arts. 48, 54), so the answer period runs from it.
+                copy_served_on=v["copy_sent_on"],
                 answered_on=v["answered_on"],
                 hearing_on=v["hearing_on"],
                 suspended_on=v["suspended_on"],
+                suspension_ground=(v["suspension_ground"] or "") if v["suspended_on"] else "",
                 suspension_reason="导入时处于中止" if v["suspended_on"] else "",
                 closed_on=v["closed_on"],
                 outcome="" if result in BEFORE else (result or ""),
@@ -408,23 +442,30 @@ def start_clocks(cases: list[ReconsiderationCase], *, by: Any) -> None:
                     kind=PauseKind.CORRECTION,
                     by=by,
                 )
-                if specs.correction_response is not None:
+                # The applicant's 补正 period runs from receipt of the notice (Art. 31(2)); the
+                # sheet does not record it, so it starts when the service is recorded.
+                if specs.correction_response is not None and case.correction_served_on:
                     clocks.start(
-                        case, specs.correction_response, on=case.correction_requested_on, by=by
+                        case, specs.correction_response, on=case.correction_served_on, by=by
                     )
             continue
         assert case.accepted_on is not None
         clocks.start(case, specs.decision, on=case.accepted_on, by=by)
         if case.copy_sent_on is None:
             clocks.start(case, specs.copy_to_respondent, on=case.accepted_on, by=by)
-        elif case.answered_on is None:
-            clocks.start(case, specs.respondent_answer, on=case.copy_sent_on, by=by)
+        elif case.answered_on is None and case.copy_served_on is not None:
+            # Arts. 48, 54: from the respondent's receipt of the copy.
+            clocks.start(case, specs.respondent_answer, on=case.copy_served_on, by=by)
         if case.suspended_on is not None:
             clocks.pause(
                 case,
                 specs.decision,
                 on=case.suspended_on,
-                reason=case.suspension_reason or "中止",
+                reason=(
+                    case.get_suspension_ground_display()
+                    if case.suspension_ground
+                    else case.suspension_reason or "中止"
+                ),
                 kind=PauseKind.SUSPENSION,
                 by=by,
             )

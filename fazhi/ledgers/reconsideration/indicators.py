@@ -180,6 +180,8 @@ def build_section(scope: Scope) -> list[str]:
             "accepted",
             "not_accepted",
             "withdrawn_before_acceptance",
+            "redirected",
+            "correction_requested",
             "carried_over",
             "concluded",
             "upheld",
@@ -198,11 +200,14 @@ def build_section(scope: Scope) -> list[str]:
             "concluded_on_time",
             "hearings",
             "opinion_letters",
+            "correction_rate",
         )
     }
     first = (
-        f"全年共收到行政复议申请{f['received']}件，其中受理{f['accepted']}件、不予受理{f['not_accepted']}件、"
-        f"受理前撤回{f['withdrawn_before_acceptance']}件，上年结转{f['carried_over']}件。"
+        # The parts of `received` (by receipt date) add up to it: the catalog's partition.
+        f"全年共收到行政复议申请{f['received']}件（按收到申请日期统计），其中受理{f['accepted']}件、"
+        f"不予受理{f['not_accepted']}件、受理前撤回（含逾期未补正视为放弃）{f['withdrawn_before_acceptance']}件、"
+        f"告知或转送{f['redirected']}件、尚在补正{f['correction_requested']}件，上年结转{f['carried_over']}件。"
         f"审结{f['concluded']}件（按期审结{f['concluded_on_time']}件），其中维持{f['upheld']}件、撤销{f['revoked']}件、"
         f"变更{f['changed']}件、确认违法{f['confirmed_illegal']}件、确认无效{f['confirmed_invalid']}件、"
         f"责令履行{f['ordered_to_perform']}件、驳回复议请求{f['claims_rejected']}件、驳回复议申请{f['application_dismissed']}件、"
@@ -210,6 +215,8 @@ def build_section(scope: Scope) -> list[str]:
     )
     second = (
         f"坚持发挥行政复议化解行政争议主渠道作用，直接纠正违法或不当行政行为{f['corrected']}件，"
+        f"纠错率{f['correction_rate']}（口径：纠错件数 ÷ 实体审结件数；实体审结含以调解书结案的案件，"
+        "不含终止和驳回复议申请的案件），"
         f"通过调解、和解方式结案{f['mediated_settled']}件；组织听证{f['hearings']}次，"
         f"制发行政复议意见书、建议书{f['opinion_letters']}份。"
     )

@@ -9,6 +9,8 @@ from django.http import HttpRequest
 from fazhi.casework.registry import Lapse, LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
 from fazhi.ledgers.litigation.api import lawsuits_after_reconsideration
+from fazhi.ledgers.reconsideration import panels as _panels  # noqa: F401  (registers the panel)
+from fazhi.ledgers.reconsideration import views as _views
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.documents import DOCUMENTS
 from fazhi.ledgers.reconsideration.filters import CaseFilter
@@ -16,7 +18,7 @@ from fazhi.ledgers.reconsideration.forms import ACTION_FIELDS, ApplicantFormSet,
 from fazhi.ledgers.reconsideration.importers import SPEC
 from fazhi.ledgers.reconsideration.indicators import FIGURES
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import OPEN
+from fazhi.ledgers.reconsideration.states import OPEN, State
 from fazhi.ledgers.reconsideration.tables import CaseTable
 from fazhi.ledgers.reconsideration.workflow.base import DUE
 from fazhi.lib.mask import mask_id, mask_phone
@@ -35,6 +37,10 @@ def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str,
         badges.insert(0, (case.get_outcome_display(), "success"))
     return {
         "applicants": list(case.applicants.all()),
+        "answer_files": list(case.files.all()),
+        "third_parties": list(case.third_parties.all()),
+        "can_answer": case.state == State.ANSWER_REQUESTED
+        and request.user.has_perm("reconsideration.answer_case", case),
         "application_period": workflow.application_period(case),
         "lawsuits": lawsuits_after_reconsideration(case.pk),
         "badges": badges,
@@ -98,6 +104,7 @@ LEDGER = register(
         ),
         extra_events={
             "deemed_accepted": "视为受理",
+            "answer_submitted": "被申请人在线提交答复",
             "deemed_abandoned": "逾期未补正视为放弃",
             "hearing_scheduled": "安排听证",
             "hearing_rescheduled": "变更听证日期",
@@ -109,6 +116,7 @@ LEDGER = register(
         after_edit=lambda case, by: workflow.start_application_period(case, by=by),
         figures=FIGURES,
         sample=sample,
+        extra_urls=_views.urls,
         personal_columns={"applicant_id_number": mask_id, "applicant_phone": mask_phone},
     )
 )

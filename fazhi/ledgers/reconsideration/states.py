@@ -86,6 +86,45 @@ class TerminationReason(models.TextChoices):
     OTHER = "other", "其他法定情形"
 
 
+class SuspensionGround(models.TextChoices):
+    """中止 grounds of 2023 Art. 39(1) (the 2017 条例 Art. 41(1) lists the same in substance)."""
+
+    APPLICANT_DIED = (
+        "applicant_died",
+        "（一）作为申请人的公民死亡，其近亲属尚未确定是否参加行政复议",
+    )
+    INCAPACITATED = (
+        "incapacitated",
+        "（二）作为申请人的公民丧失参加行政复议的行为能力，尚未确定法定代理人参加行政复议",
+    )
+    MISSING = "missing", "（三）作为申请人的公民下落不明"
+    ORGANISATION_ENDED = (
+        "organisation_ended",
+        "（四）作为申请人的法人或者其他组织终止，尚未确定权利义务承受人",
+    )
+    FORCE_MAJEURE = (
+        "force_majeure",
+        "（五）申请人、被申请人因不可抗力或者其他正当理由，不能参加行政复议",
+    )
+    MEDIATION = "mediation", "（六）进行调解、和解，申请人和被申请人同意中止"
+    INTERPRETATION = (
+        "interpretation",
+        "（七）涉及的法律适用问题需要有权机关作出解释或者确认",
+    )
+    OTHER_CASE = "other_case", "（八）审理需要以其他案件的审理结果为依据，而其他案件尚未审结"
+    DOCUMENT_REVIEW = "document_review", "（九）有第五十六条或者第五十七条规定的情形"
+    OTHER = "other", "（十）需要中止行政复议的其他情形"
+
+
+# Art. 41(5): a 中止 on these grounds (Art. 39(1) items 一、二、四) that lasts 60 days ends the
+# case (2017: 条例 Art. 42, the same three grounds of its Art. 41(1)).
+LAPSING_GROUNDS = (
+    SuspensionGround.APPLICANT_DIED,
+    SuspensionGround.INCAPACITATED,
+    SuspensionGround.ORGANISATION_ENDED,
+)
+
+
 class ApplicantKind(models.TextChoices):
     NATURAL_PERSON = "natural_person", "自然人"
     LEGAL_PERSON = "legal_person", "法人"
@@ -97,6 +136,16 @@ class Channel(models.TextChoices):
     POST = "post", "邮寄"
     ONLINE = "online", "网上申请"
     TRANSFERRED = "transferred", "转送"
+
+
+class ServiceMethod(models.TextChoices):
+    """How a notice reached its addressee (送达方式)."""
+
+    IN_PERSON = "in_person", "直接送达"
+    POST = "post", "邮寄送达"
+    ELECTRONIC = "electronic", "电子送达"
+    LEFT = "left", "留置送达"
+    PUBLIC = "public", "公告送达"
 
 
 class Procedure(models.TextChoices):

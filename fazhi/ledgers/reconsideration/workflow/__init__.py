@@ -20,6 +20,7 @@ from fazhi.ledgers.reconsideration.workflow.acceptance import (
     redirect,
     refuse,
     request_correction,
+    serve_correction,
     withdraw,
 )
 from fazhi.ledgers.reconsideration.workflow.decision import decide, mediate, terminate
@@ -35,12 +36,17 @@ from fazhi.ledgers.reconsideration.workflow.period import (
     start_application_period,
 )
 from fazhi.ledgers.reconsideration.workflow.review import (
+    add_third_party,
     extend,
     hold_hearing,
     record_answer,
+    record_opinions_prevented,
+    refuse_extension,
+    request_extension,
     resume,
     schedule_hearing,
     send_copy,
+    serve_copy,
     suspend,
     switch_to_ordinary,
 )
@@ -50,6 +56,7 @@ __all__ = [
     "TRANSITIONS",
     "TransitionError",
     "accept",
+    "add_third_party",
     "allocate_number",
     "application_period",
     "available",
@@ -68,12 +75,17 @@ __all__ = [
     "receive",
     "receive_correction",
     "record_answer",
+    "record_opinions_prevented",
+    "refuse_extension",
+    "request_extension",
     "redirect",
     "refuse",
     "request_correction",
     "resume",
     "schedule_hearing",
     "send_copy",
+    "serve_copy",
+    "serve_correction",
     "start_application_period",
     "suspend",
     "switch_to_ordinary",
@@ -83,6 +95,7 @@ __all__ = [
 
 TRANSITIONS: list[Transition] = [
     request_correction,
+    serve_correction,
     receive_correction,
     extend_correction,
     accept,
@@ -90,12 +103,17 @@ TRANSITIONS: list[Transition] = [
     withdraw,
     redirect,
     send_copy,
+    serve_copy,
     record_answer,
     schedule_hearing,
     hold_hearing,
+    add_third_party,
+    record_opinions_prevented,
     suspend,
     resume,
+    request_extension,
     extend,
+    refuse_extension,
     switch_to_ordinary,
     decide,
     mediate,
@@ -118,6 +136,8 @@ def initial_for(case: ReconsiderationCase, action: Transition) -> dict[str, Any]
         reason = late_refusal_reason(case)
         if reason:
             return {"note": reason}
+    if action.code == "extend" and case.extension_pending and case.extension_request_days:
+        return {"days": case.extension_request_days, "note": case.extension_request_reason}
     return {}
 
 

@@ -14,13 +14,26 @@ from typing import Any
 from django.db import transaction
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, Transition, run
+from fazhi.casework.transitions import (
+    Ctx,
+    InputGuard,
+    Transition,
+    TransitionError,
+    not_after_today,
+    run,
+)
 from fazhi.clocks.models import Outcome as ClockOutcome
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import BEFORE_ACCEPTANCE, LawVersion, State
+from fazhi.ledgers.reconsideration.states import (
+    BEFORE_ACCEPTANCE,
+    LawVersion,
+    ServiceMethod,
+    State,
+)
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
+from fazhi.lib.cn_date import cn_date
 
 FROM_RECEIVED = (State.RECEIVED,)
 FROM_CORRECTION = (State.CORRECTION_REQUESTED,)
@@ -73,6 +86,24 @@ def _start_decision_clocks(case: ReconsiderationCase, *, by: Any) -> None:
 # --- 补正 -------------------------------------------------------------------------------------
 
 
+def _within_review(what: str, route: str) -> InputGuard:
+    """补正 and 不予受理 only within the review (Arts. 30, 31; 2017: old Art. 17): once it has
+    lapsed the application is accepted by law, whether or not the daily lapse run got to it."""
+
+    def guard(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+        if case.state != State.RECEIVED or ctx.on is None:
+            return None  # awaiting 补正: the review is paused
+        due = clocks.due(case, specs_for(case).acceptance_review)
+        if due is None or ctx.on <= due:
+            return None
+        deemed = "视为受理（行政复议法第三十条第三款）"
+        if case.law_version == LawVersion.V2017:
+            deemed = "自收到申请之日起即为受理（2017年行政复议法第十七条第二款）"
+        return f"审查期限已于{cn_date(due)}届满，本申请依法{deemed}，不能再{what}；{route}"
+
+    return guard
+
+
 def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
@@ -88,8 +119,32 @@ def _correction_effects(case: ReconsiderationCase, ctx: Ctx) -> None:
         kind=PauseKind.CORRECTION,
         by=ctx.by,
     )
-    if specs.correction_response is not None:
-        clocks.start(case, specs.correction_response, on=ctx.day, by=ctx.by)
+    if ctx["served_on"] is not None:
+        _start_correction_response(case, ctx["served_on"], by=ctx.by)
+
+
+def _start_correction_response(case: ReconsiderationCase, served_on: dt.date, *, by: Any) -> None:
+    # Art. 31(2): the applicant's period (and its deemed-abandonment lapse) runs from receipt
+    # of the notice, not from the day it was issued. The 2017 text sets no period.
+    spec = specs_for(case).correction_response
+    if spec is not None:
+        clocks.start(case, spec, on=served_on, by=by)
+
+
+def _service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    served_on = ctx["served_on"]
+    if served_on is None:
+        return None
+    notice_on = ctx.on or case.correction_requested_on
+    if notice_on is not None and served_on < notice_on:
+        return f"送达日期（{cn_date(served_on)}）不能早于补正通知日期（{cn_date(notice_on)}）"
+    try:
+        not_after_today(served_on, "送达日期")
+    except TransitionError as exc:
+        return exc.message
+    if ctx["method"] not in ServiceMethod.values:
+        return "请选择送达方式"
+    return None
 
 
 request_correction = Transition(
@@ -101,6 +156,7 @@ request_correction = Transition(
     date_field="correction_requested_on",
     date_label="补正通知日期",
     after=(("received_on", "收到申请日期"),),
+    inputs=("on", "served_on", "method", "note"),
     when=(
         lambda c: (
             "本案已通知过补正；补正通知应一次性列明全部需补正事项"
@@ -108,9 +164,46 @@ request_correction = Transition(
             else None
         ),
     ),
-    changes=lambda c, ctx: {"correction_items": ctx.note[:300]},
+    checks=(_within_review("通知补正", "受理后需要补充材料的，请在审理中通知申请人补充"), _service),
+    changes=lambda c, ctx: {
+        "correction_items": ctx.note[:300],
+        "correction_served_on": ctx["served_on"],
+        "correction_service_method": ctx["method"] if ctx["served_on"] else "",
+    },
     expect=lambda c: {"correction_requested_on__isnull": True},
     effects=_correction_effects,
+    style="outline-primary",
+)
+
+
+# The day the notice reached the applicant, when it was not known as the notice went out.
+serve_correction = Transition(
+    "serve_correction",
+    "登记补正通知送达",
+    FROM_CORRECTION,
+    event="correction_served",
+    verb="登记送达",
+    date_label="送达日期",
+    after=(("correction_requested_on", "补正通知日期"),),
+    inputs=("on", "method", "note"),
+    when=(
+        lambda c: (
+            f"本案补正通知已于{cn_date(c.correction_served_on)}送达"
+            if c.correction_served_on is not None
+            else None
+        ),
+    ),
+    checks=(
+        lambda c, ctx: _service(
+            c, Ctx(ctx.on, ctx.by, ctx.note, {**ctx.inputs, "served_on": ctx.on})
+        ),
+    ),
+    changes=lambda c, ctx: {
+        "correction_served_on": ctx.on,
+        "correction_service_method": ctx["method"],
+    },
+    expect=lambda c: {"correction_served_on__isnull": True},
+    effects=lambda c, ctx: _start_correction_response(c, ctx.day, by=ctx.by),
     style="outline-primary",
 )
 
@@ -171,6 +264,11 @@ extend_correction = Transition(
             if specs_for(c).correction_response is None
             else None
         ),
+        lambda c: (
+            "补正期限自申请人收到补正通知之日起计算，请先登记送达日期"
+            if c.correction_served_on is None
+            else None
+        ),
     ),
     checks=(_workdays,),
     history_note=lambda c, ctx: f"补正期限延长{ctx['workdays']}个工作日：{ctx.note}",
@@ -196,7 +294,18 @@ accept = Transition(
     date_field="accepted_on",
     date_label="受理日期",
     after=(("received_on", "收到申请日期"), ("correction_received_on", "收到补正材料日期")),
-    changes=lambda c, ctx: {"deemed_accepted": False},
+    changes=lambda c, ctx: {
+        "deemed_accepted": False,
+        # 2017 Art. 17(2): accepted as of the day the 法制工作机构 received the application; the
+        # officer records when the review ended, not the acceptance date.
+        **({"accepted_on": c.received_on} if c.law_version == LawVersion.V2017 else {}),
+    },
+    history_note=lambda c, ctx: (
+        f"依2017年修正的行政复议法第十七条第二款，自收到申请之日（{cn_date(c.received_on)}）"
+        f"起即为受理（审查于{cn_date(ctx.day)}完成）" + (f"；{ctx.note}" if ctx.note else "")
+        if c.law_version == LawVersion.V2017
+        else ctx.note
+    ),
     effects=_accepted_effects,
 )
 
@@ -283,6 +392,14 @@ refuse = _before_acceptance(
     "not_accepted",
     "决定不予受理",
     note_required="不予受理须写明理由",
+    inputs=("on", "competent_body", "note"),
+    changes=lambda c, ctx: {"competent_body": (ctx["competent_body"] or "").strip()[:100]},
+    checks=(
+        _within_review(
+            "决定不予受理",
+            "受理后发现不符合受理条件的，应当决定驳回行政复议申请（行政复议法第三十三条）",
+        ),
+    ),
     style="outline-danger",
 )
 withdraw = _before_acceptance(

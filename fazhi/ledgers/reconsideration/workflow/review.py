@@ -13,12 +13,25 @@ from typing import Any
 from django import forms
 
 from fazhi import clocks
-from fazhi.casework.transitions import Ctx, Transition, notice_problem
+from fazhi.casework.transitions import (
+    Ctx,
+    Transition,
+    TransitionError,
+    not_after_today,
+    notice_problem,
+)
 from fazhi.clocks.models import PauseKind
 from fazhi.ledgers.reconsideration.clocks import specs_for
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import HearingForm, LawVersion, Procedure, State
+from fazhi.ledgers.reconsideration.states import (
+    HearingForm,
+    LawVersion,
+    Procedure,
+    State,
+    SuspensionGround,
+)
 from fazhi.ledgers.reconsideration.workflow.base import stop_if_open, sync_decision_due
+from fazhi.lib.cn_date import cn_date
 
 FROM_ACCEPTED = (State.ACCEPTED,)
 FROM_ANSWER_REQUESTED = (State.ANSWER_REQUESTED,)
@@ -39,7 +52,26 @@ def _copy_sent(case: ReconsiderationCase, ctx: Ctx) -> None:
     specs = specs_for(case)
     assert ctx.on is not None
     stop_if_open(case, specs.copy_to_respondent, on=ctx.day, by=ctx.by)
-    clocks.start(case, specs.respondent_answer, on=ctx.day, by=ctx.by)
+    if ctx["served_on"] is not None:
+        clocks.start(case, specs.respondent_answer, on=ctx["served_on"], by=ctx.by)
+
+
+def _start_answer(case: ReconsiderationCase, served_on: dt.date, by: Any) -> None:
+    clocks.start(case, specs_for(case).respondent_answer, on=served_on, by=by)
+
+
+def _copy_service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    served_on = ctx["served_on"]
+    if served_on is None:
+        return None
+    sent_on = ctx.on if case.copy_sent_on is None else case.copy_sent_on
+    if sent_on is not None and served_on < sent_on:
+        return f"被申请人收到副本日期（{cn_date(served_on)}）不能早于发送副本日期（{cn_date(sent_on)}）"
+    try:
+        not_after_today(served_on, "被申请人收到副本日期")
+    except TransitionError as exc:
+        return exc.message
+    return None
 
 
 # 申请书副本 and 答复通知书 sent to the respondent; its answer period starts.
@@ -53,7 +85,33 @@ send_copy = Transition(
     date_field="copy_sent_on",
     date_label="发送副本日期",
     after=(("accepted_on", "受理日期"),),
+    inputs=("on", "served_on", "note"),
+    checks=(_copy_service,),
+    changes=lambda c, ctx: {"copy_served_on": ctx["served_on"]},
     effects=_copy_sent,
+)
+
+# The day the respondent received the copy, when not known as it went out: its answer period
+# (10 working days, simplified 5; 2017: 10 days) starts (Arts. 48, 54; 2017 Art. 23).
+serve_copy = Transition(
+    "serve_copy",
+    "登记副本送达",
+    FROM_ANSWER_REQUESTED,
+    event="copy_served",
+    verb="登记副本送达",
+    date_field="copy_served_on",
+    date_label="被申请人收到副本日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    when=(
+        lambda c: (
+            f"被申请人已于{cn_date(c.copy_served_on)}收到副本"
+            if c.copy_served_on is not None
+            else None
+        ),
+    ),
+    expect=lambda c: {"copy_served_on__isnull": True},
+    effects=lambda c, ctx: _start_answer(c, ctx.day, ctx.by),
+    style="outline-primary",
 )
 
 record_answer = Transition(
@@ -67,6 +125,32 @@ record_answer = Transition(
     date_what="答复日期",
     after=(("copy_sent_on", "发送副本日期"),),
     effects=lambda c, ctx: stop_if_open(c, specs_for(c).respondent_answer, on=ctx.day, by=ctx.by),
+)
+
+
+def _no_opinions_record(case: ReconsiderationCase) -> str | None:
+    if case.hearing_on is not None:
+        return "本案已登记听证或听取意见"
+    if case.opinions_prevented:
+        return "本案已登记因当事人原因不能听取意见"
+    return None
+
+
+# Art. 49: the parties are heard in the ordinary procedure; "因当事人原因不能听取意见的，可以
+# 书面审理" — recorded with the circumstances, it lets the decision go ahead.
+record_opinions_prevented = Transition(
+    "record_opinions_prevented",
+    "不能听取意见（当事人原因）",
+    HEARABLE,
+    event="opinions_prevented",
+    verb="登记不能听取意见",
+    date_label="登记日期",
+    after=(("copy_sent_on", "发送副本日期"),),
+    note_required="请写明因当事人原因不能听取意见的情况（如多次联系未果、明确拒绝）",
+    when=(_no_opinions_record,),
+    changes=lambda c, ctx: {"opinions_prevented": True},
+    expect=lambda c: {"hearing_on__isnull": True, "opinions_prevented": False},
+    style="outline-secondary",
 )
 
 
@@ -97,10 +181,16 @@ hold_hearing = Transition(
 )
 
 
-def _reason_given(case: ReconsiderationCase, ctx: Ctx) -> str | None:
-    if not (ctx["reason"] or "").strip():
-        return "中止审理须写明理由（行政复议法第三十九条所列情形）"
+def _ground_chosen(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    if ctx["ground"] not in SuspensionGround.values:
+        return "请选择中止审理的法定情形（行政复议法第三十九条第一款）"
     return None
+
+
+def _pause_reason(ctx: Ctx) -> str:
+    label = SuspensionGround(ctx["ground"]).label
+    detail = (ctx["reason"] or "").strip()
+    return f"{label}：{detail}" if detail else label
 
 
 def _suspended(case: ReconsiderationCase, ctx: Ctx) -> None:
@@ -109,7 +199,7 @@ def _suspended(case: ReconsiderationCase, ctx: Ctx) -> None:
         case,
         specs_for(case).decision,
         on=ctx.on,
-        reason=ctx["reason"],
+        reason=_pause_reason(ctx)[:200],
         kind=PauseKind.SUSPENSION,
         by=ctx.by,
     )
@@ -125,11 +215,19 @@ suspend = Transition(
     date_field="suspended_on",
     date_label="中止日期",
     after=(("accepted_on", "受理日期"),),
-    inputs=("on", "reason"),
-    fields={"reason": forms.CharField(label="中止原因", max_length=200)},
-    checks=(_reason_given,),
-    changes=lambda c, ctx: {"suspension_reason": ctx["reason"][:200]},
-    history_note=lambda c, ctx: ctx["reason"],
+    inputs=("on", "ground", "reason"),
+    fields={
+        "ground": forms.ChoiceField(
+            label="中止情形（第三十九条第一款）", choices=SuspensionGround.choices
+        ),
+        "reason": forms.CharField(label="具体情况", max_length=200, required=False),
+    },
+    checks=(_ground_chosen,),
+    changes=lambda c, ctx: {
+        "suspension_ground": ctx["ground"],
+        "suspension_reason": (ctx["reason"] or "").strip()[:200],
+    },
+    history_note=lambda c, ctx: _pause_reason(ctx),
     effects=_suspended,
     style="outline-warning",
 )
@@ -205,12 +303,12 @@ def _extended(case: ReconsiderationCase, ctx: Ctx) -> None:
 # 延期审理, approved by the head; once, at most 30 days, on or before the due date.
 extend = Transition(
     "extend",
-    "延期审理",
+    "批准延期",
     EXTENDABLE,
     event="extended",
     verb="延期",
     perm="approve",
-    perm_message=f"延期须经{APPROVER}批准，您没有批准权限",
+    perm_message=f"延期须经{APPROVER}批准（2017年修正文本的案件须经行政复议机关负责人批准），您没有批准权限",
     date_field="extended_on",
     date_label="批准延期日期",
     after=(("accepted_on", "受理日期"),),
@@ -222,6 +320,127 @@ extend = Transition(
     expect=lambda c: {"extended_on__isnull": True, "procedure": Procedure.ORDINARY},
     effects=_extended,
     style="outline-warning",
+)
+
+# --- 第三人 (Art. 16) ------------------------------------------------------------------------
+
+PARTICIPABLE = (State.ACCEPTED, State.ANSWER_REQUESTED, State.UNDER_REVIEW, State.SUSPENDED)
+
+
+def _third_party_named(case: ReconsiderationCase, ctx: Ctx) -> str | None:
+    name = (ctx["name"] or "").strip()
+    if not name:
+        return "请填写第三人姓名（名称）"
+    if len(name) > 100:
+        return "第三人姓名（名称）不能超过100个字"
+    if case.third_parties.filter(name=name).exists():
+        return f"{name}已是本案第三人"
+    return None
+
+
+def _third_party_added(case: ReconsiderationCase, ctx: Ctx) -> None:
+    from fazhi.ledgers.reconsideration.models import ThirdParty
+
+    row = ThirdParty(
+        case=case, name=ctx["name"].strip(), joined_on=ctx.day, notified=bool(ctx["notified"])
+    )
+    row._history_user = ctx.by  # type: ignore[attr-defined]
+    row.save()
+
+
+# A 第三人 applies to take part, or the 复议机构 notifies it (Art. 16); the notices to the
+# parties (中止/恢复, 延期, 听证, 终止, 调解书) are then addressed to it as well.
+add_third_party = Transition(
+    "add_third_party",
+    "追加第三人",
+    PARTICIPABLE,
+    event="third_party_added",
+    verb="追加第三人",
+    date_label="参加日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "name", "notified", "note"),
+    fields={
+        "name": forms.CharField(label="第三人姓名（名称）", max_length=100),
+        "notified": forms.BooleanField(
+            label="由行政复议机构通知参加（否则为申请参加）", required=False
+        ),
+    },
+    checks=(_third_party_named,),
+    history_note=lambda c, ctx: (
+        f"{'通知' if ctx['notified'] else '准许'}{ctx['name'].strip()}作为第三人参加行政复议"
+        + (f"：{ctx.note}" if ctx.note else "")
+    ),
+    effects=_third_party_added,
+    style="outline-secondary",
+)
+
+# --- 延期 request → approval loop -------------------------------------------------------------
+
+
+def _no_pending_request(case: ReconsiderationCase) -> str | None:
+    if case.extension_pending:
+        assert case.extension_requested_on is not None
+        return f"本案已于{cn_date(case.extension_requested_on)}申请延期，待{APPROVER}审批"
+    return None
+
+
+def _pending_request(case: ReconsiderationCase) -> str | None:
+    return None if case.extension_pending else "本案没有待审批的延期申请"
+
+
+# The 承办人 asks for 延期 with reasons; the head approves (`extend`) or refuses. Both decisions
+# are history entries; pending requests are listed on the head's home page (panels.py).
+request_extension = Transition(
+    "request_extension",
+    "申请延期",
+    EXTENDABLE,
+    event="extension_requested",
+    verb="申请延期",
+    date_field="extension_requested_on",
+    date_label="申请日期",
+    after=(("accepted_on", "受理日期"),),
+    inputs=("on", "days", "note"),
+    note_required="请写明申请延期的理由（情况复杂、不能在规定期限内作出决定的具体情况）",
+    when=(_not_simplified, _not_extended, _no_pending_request),
+    checks=(_days, _before_due),
+    changes=lambda c, ctx: {
+        "extension_request_days": ctx["days"],
+        "extension_request_reason": ctx.note[:300],
+        "extension_requested_by": ctx.by,
+    },
+    history_note=lambda c, ctx: f"申请延长{ctx['days']}日：{ctx.note}",
+    expect=lambda c: {
+        "extended_on__isnull": True,
+        "extension_requested_on__isnull": True,
+        "procedure": Procedure.ORDINARY,
+    },
+    style="outline-warning",
+)
+
+refuse_extension = Transition(
+    "refuse_extension",
+    "不批准延期",
+    EXTENDABLE,
+    event="extension_refused",
+    verb="审批延期申请",
+    perm="approve",
+    perm_message=f"延期申请须由{APPROVER}审批，您没有批准权限",
+    date_label="审批日期",
+    after=(("extension_requested_on", "延期申请日期"),),
+    note_required="请写明不批准延期的理由",
+    when=(_pending_request,),
+    changes=lambda c, ctx: {
+        "extension_requested_on": None,
+        "extension_request_days": None,
+        "extension_request_reason": "",
+        "extension_requested_by": None,
+    },
+    history_note=lambda c, ctx: f"不批准{c.extension_request_days}日延期申请：{ctx.note}",
+    expect=lambda c: {
+        "extension_requested_on": c.extension_requested_on,
+        "extended_on__isnull": True,
+    },
+    style="outline-danger",
 )
 
 # --- 简易程序 → 普通程序 (2023 Art. 55) -------------------------------------------------------
