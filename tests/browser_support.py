@@ -1,45 +1,10 @@
-"""Headless Chromium for the end-to-end tests of every ledger: the `page` fixture (import it
-into a test module) and `act`, which presses a transition button of the kit's detail page,
-fills its htmx form and waits for the reload."""
+"""Helpers for the end-to-end tests of every ledger (the `page` fixture is in conftest.py):
+`log_in`, and `act`, which presses a transition button of the kit's detail page, fills its htmx
+form and waits for the reload."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def page(live_server: Any, calendar_seeded: None) -> Iterator[Any]:
-    # Database fixtures of the test come first: created inside Playwright's greenlet they
-    # would open a connection in another context that nothing closes.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
-        )
-        pg = browser.new_page()
-        pg.set_default_timeout(15000)
-        yield pg
-        browser.close()
-    # Queries made while Playwright's greenlets ran may have opened a connection in another
-    # context; close it, or PostgreSQL refuses to drop the test database afterwards.
-    from django.db import connections
-
-    connections.close_all()
 
 
 def log_in(page: Any, base: str, username: str, password: str = "pw-123456") -> None:

@@ -6,8 +6,10 @@ The working-day calendar is seeded by a data migration; tests that flush the dat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import shared_data
@@ -173,3 +175,36 @@ def calendar_seeded(transactional_db: None) -> None:
 
     seed_from_package(CalendarYear, CalendarDay, CalendarState)
     calendar.invalidate()
+
+
+# --- headless Chromium for the end-to-end tests of every ledger ------------------------------
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(live_server: Any, calendar_seeded: None) -> Iterator[Any]:
+    # Name `page` last in a test's arguments: its database fixtures must come first, since
+    # created inside Playwright's greenlet they would open a connection nothing closes.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
+        )
+        pg = browser.new_page()
+        pg.set_default_timeout(15000)
+        yield pg
+        browser.close()
+    # Queries made while Playwright's greenlets ran may have opened a connection in another
+    # context; close it, or PostgreSQL refuses to drop the test database afterwards.
+    from django.db import connections
+
+    connections.close_all()

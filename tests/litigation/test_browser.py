@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser_support import act, log_in, page  # noqa: F401 - the fixture
+from tests.browser_support import act, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_lawsuit_from_complaint_to_judgment(page, live_server, coordinator, police):  # noqa: ANN001, F811
+def test_lawsuit_from_complaint_to_judgment(live_server, coordinator, police, page):  # noqa: ANN001
     log_in(page, live_server.url, "coordinator")
     page.goto(live_server.url + "/ledgers/litigation/")
     assert "没有符合条件的行政诉讼案件" in page.content()

@@ -3,63 +3,18 @@ dates the case page shows at each step."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
+from tests.browser_support import act
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def page(live_server, calendar_seeded, officer, police):  # noqa: ANN001
-    # The database fixtures come first: created inside Playwright's greenlet they would open a
-    # connection in another context that nothing closes.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
-        )
-        pg = browser.new_page()
-        pg.set_default_timeout(15000)
-        yield pg
-        browser.close()
-    # Queries made while Playwright's greenlets ran may have opened a connection in another
-    # context; close it, or PostgreSQL refuses to drop the test database afterwards.
-    from django.db import connections
-
-    connections.close_all()
-
-
-def act(page, code: str, **fields: str) -> None:  # noqa: ANN001
-    """Press an action button (htmx loads its form), fill it, confirm, wait for the reload."""
-    page.click(f'[data-action="{code}"]')
-    form = page.locator(f"#action-{code}")
-    form.wait_for()
-    for name, value in fields.items():
-        if form.locator(f"select[name={name}]").count():
-            form.locator(f"select[name={name}]").select_option(value)
-        else:
-            form.locator(f"[name={name}]").fill(value)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
 
 
 def clock_row(page, label: str) -> str:  # noqa: ANN001
     return page.locator("table.clocks tr", has_text=label).first.inner_text()
 
 
-def test_case_from_intake_to_decision(page, live_server, calendar_seeded, officer, police):  # noqa: ANN001
+def test_case_from_intake_to_decision(live_server, calendar_seeded, officer, police, page):  # noqa: ANN001
     page.goto(live_server.url + "/accounts/login/")
     page.fill("#id_username", "officer")
     page.fill("#id_password", "pw-123456")
@@ -115,7 +70,7 @@ def login(page, live_server, username: str) -> None:  # noqa: ANN001
 
 
 def test_respondent_answers_and_head_approves_an_extension(
-    page, live_server, officer, head, county, police, tmp_path, settings
+    live_server, officer, head, county, police, tmp_path, settings, page
 ):  # noqa: ANN001
     """Issue 10: the respondent uploads its answer; the 承办人 requests 延期 and the head approves
     it from the home page."""

@@ -13,6 +13,7 @@ from typing import Any
 from django import forms
 
 from fazhi import clocks
+from fazhi.casework.effects import schedule_notice
 from fazhi.casework.transitions import (
     Ctx,
     Transition,
@@ -522,19 +523,13 @@ def _notice_date(case: ReconsiderationCase, ctx: Ctx) -> str | None:
 
 
 def _scheduled(case: ReconsiderationCase, ctx: Ctx) -> None:
-    spec = specs_for(case).hearing_notice
-    if spec is None:
-        return
-    assert ctx.on is not None
-    clock = clocks.get(case, spec)
-    if clock is None or clock.start_on is None:
-        clocks.start(case, spec, on=ctx.day, by=ctx.by)
-    elif clock.is_open:
-        clocks.restart(case, spec, on=ctx.day, by=ctx.by)  # moved: count back from the new day
-    else:
-        return  # notice already recorded for an earlier date; the history keeps the move
-    if ctx["notice_on"] is not None:
-        clocks.stop(case, spec, on=ctx["notice_on"], by=ctx.by)
+    schedule_notice(
+        case,
+        specs_for(case).hearing_notice,
+        event_on=ctx.day,
+        notice_on=ctx["notice_on"],
+        by=ctx.by,
+    )
 
 
 # Fix (or move) the hearing date `on`; the 听证通知 is due 5 working days before it (an
