@@ -122,10 +122,20 @@ def compare(
 
 
 def write_xlsx(comparison: Comparison, path: str | Path) -> None:
+    Path(path).write_bytes(xlsx_bytes(comparison))
+
+
+def xlsx_bytes(comparison: Comparison) -> bytes:
+    """The comparison workbook (the CLI writes it to a file, the web review desk serves it)."""
+    import io
+
     import xlsxwriter
 
+    buf = io.BytesIO()
     # File names and labels are text: one beginning with = must not become a live formula.
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
+    wb = xlsxwriter.Workbook(
+        buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     plain = wb.add_format({"border": 1})
     computed = wb.add_format({"border": 1, "italic": True, "font_color": "#555555"})
@@ -157,6 +167,7 @@ def write_xlsx(comparison: Comparison, path: str | Path) -> None:
         0, 0, "斜体灰字：由报告中的分子、分母计算所得；红底：异常值（偏离中位数超过3倍MAD）。"
     )
     wb.close()
+    return buf.getvalue()
 
 
 def write_html(comparison: Comparison, path: str | Path) -> bool:

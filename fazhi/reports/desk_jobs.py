@@ -24,11 +24,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from fazhi import leases
-from fazhi.reports.desk_xlsx import comparison_xlsx
 from fazhi.reports.models import DeskJob, DeskUpload, RenderState
 from fazhi.reports.review_desk import DeskResult, FileResult, analyse_upload, unique_name
 from review import Report, check, compare
 from review.catalog import Catalog, load_catalog
+from review.compare import xlsx_bytes
 from review.structure import Structure
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def review_batch(job_id: int) -> str:
     readable = [fr.report for fr in result.files if fr.report.text.strip()]
     if len(readable) >= 2:
         result.comparison = compare(readable, catalog=catalog)
-        result.xlsx = comparison_xlsx(result.comparison)
+        result.xlsx = xlsx_bytes(result.comparison)
     with transaction.atomic():
         DeskJob.objects.filter(pk=job_id).update(
             state=RenderState.DONE,
