@@ -119,3 +119,36 @@ def register_row(obj: Any, numbering: Numbering, *, year: int, by: Any) -> None:
             obj.save()
     except IntegrityError as exc:
         raise TransitionError(f"案号“{obj.case_number}”已被使用，请重试") from exc
+
+
+def number_rows(
+    numbering: Numbering,
+    model: Any,
+    jurisdiction: Jurisdiction,
+    rows: list[dict[str, Any]],
+    *,
+    date_key: str,
+) -> list[dict[str, Any]]:
+    """The 案号 fields of imported rows, in order: a typed number is kept (its year and serial
+    read from it), a blank one gets the next of its year — skipping the numbers typed in the same
+    file, so a row never collides with another row of the import."""
+    typed = frozenset(v["case_number"] for v in rows if v["case_number"])
+    need: dict[int, int] = {}
+    for v in rows:
+        if not v["case_number"]:
+            need[v[date_key].year] = need.get(v[date_key].year, 0) + 1
+    fresh = {
+        year: iter(numbering.allocate(model, jurisdiction, year, count=n, skip=typed))
+        for year, n in need.items()
+    }
+    out = []
+    for v in rows:
+        if v["case_number"]:
+            year, serial = numbering.parse(v["case_number"]) or (v[date_key].year, None)
+            out.append({"case_number": v["case_number"], "case_year": year, "case_serial": serial})
+        else:
+            serial, number = next(fresh[v[date_key].year])
+            out.append(
+                {"case_number": number, "case_year": v[date_key].year, "case_serial": serial}
+            )
+    return out

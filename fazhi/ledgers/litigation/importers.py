@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from fazhi import clocks
+from fazhi.casework.numbering import number_rows
 from fazhi.casework.sheets import (
     case_number_problems,
     date_problems,
@@ -110,33 +111,17 @@ def _state(v: dict[str, Any]) -> str:
 
 def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
     jurisdiction = context["jurisdiction"]
-    typed = frozenset(v["case_number"] for v in rows if v["case_number"])
-    need: dict[int, int] = {}
-    for v in rows:
-        if not v["case_number"]:
-            year = v["complaint_received_on"].year
-            need[year] = need.get(year, 0) + 1
-    numbers = {
-        year: iter(NUMBERING.allocate(LitigationCase, jurisdiction, year, count=n, skip=typed))
-        for year, n in need.items()
-    }
+    numbers = number_rows(
+        NUMBERING, LitigationCase, jurisdiction, rows, date_key="complaint_received_on"
+    )
     values = []  # the columns the sheet has; the rest take their defaults (fast.insert_values)
-    for v in rows:
-        received: dt.date = v["complaint_received_on"]
-        if v["case_number"]:
-            number = v["case_number"]
-            year, serial = NUMBERING.parse(number) or (received.year, None)
-        else:
-            year = received.year
-            serial, number = next(numbers[year])
+    for v, number in zip(rows, numbers, strict=True):
         dept = context["departments"].get(v["defendant_department"] or "")
         values.append(
             dict(
+                **number,
                 jurisdiction_id=jurisdiction.pk,
                 handling_department_id=context["handling"].pk,
-                case_number=number,
-                case_year=year,
-                case_serial=serial,
                 court_case_number=v["court_case_number"],
                 court_name=v["court_name"],
                 trial_level=v["trial_level"],
@@ -147,7 +132,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 act_category=v["act_category"],
                 act_description=v["act_description"],
                 mandatory_attendance=v["mandatory_attendance"] or MandatoryAttendance.NONE,
-                complaint_received_on=received,
+                complaint_received_on=v["complaint_received_on"],
                 answered_on=v["answered_on"],
                 decision_kind=v["decision_kind"] or "",
                 disposition=v["disposition"] or "",

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from fazhi import clocks
+from fazhi.casework.numbering import number_rows
 from fazhi.casework.sheets import case_number_problems, date_problems, import_context
 from fazhi.clocks.models import PauseKind
 from fazhi.imports import registry
@@ -329,37 +330,20 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
         context["handling"],
         context["departments"],
     )
-    need: dict[int, int] = {}
-    for v in rows:
-        if not v["case_number"]:
-            need[v["received_on"].year] = need.get(v["received_on"].year, 0) + 1
-    typed = frozenset(v["case_number"] for v in rows if v["case_number"])
-    numbers = {
-        year: iter(
-            NUMBERING.allocate(ReconsiderationCase, jurisdiction, year, count=count, skip=typed)
-        )
-        for year, count in need.items()
-    }
+    numbers = number_rows(
+        NUMBERING, ReconsiderationCase, jurisdiction, rows, date_key="received_on"
+    )
     # Each row's applicants, parsed once (check_row already refused malformed ones).
     applicants_of = [split_applicants(0, v)[0] for v in rows]
     cases: list[dict[str, Any]] = []
-    for v, row_applicants in zip(rows, applicants_of, strict=True):
+    for v, row_applicants, number in zip(rows, applicants_of, numbers, strict=True):
         state = _state(v)
         result = v["result"]
-        if v["case_number"]:
-            number = v["case_number"]
-            parsed = NUMBERING.parse(number)
-            year, serial = parsed if parsed else (v["received_on"].year, None)
-        else:
-            year = v["received_on"].year
-            serial, number = next(numbers[year])
         cases.append(
             dict(
                 jurisdiction_id=jurisdiction.pk,
                 handling_department_id=handling.pk,
-                case_number=number,
-                case_year=year,
-                case_serial=serial,
+                **number,
                 state=state,
                 law_version=v["law_version"] or law_version_for(v["received_on"]),
                 law_version_reason="导入时指定"
