@@ -212,10 +212,11 @@ def case_edit(request: HttpRequest, ledger: str, pk: int) -> HttpResponse:
             obj.refresh_from_db(
                 fields=others, from_queryset=spec.model._default_manager.select_for_update()
             )
-            obj.save(update_fields=fields or None)
+            if fields:  # an unchanged form writes nothing (a bare save() would write every column)
+                obj.save(update_fields=fields)
             if spec.after_edit is not None:
                 spec.after_edit(obj, request.user)
-        messages.success(request, "已保存")
+        messages.success(request, "已保存" if fields else "没有修改")
         return redirect(obj)
     return _form_page(request, spec, form, formset, obj)
 

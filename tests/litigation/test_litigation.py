@@ -306,3 +306,16 @@ def test_only_a_case_still_awaiting_the_answer_is_overdue(new, coordinator):
     assert DUE.is_overdue(waiting, D("2025-04-01")) and not DUE.is_overdue(
         answered, D("2025-04-01")
     )
+
+
+def test_saving_the_edit_form_unchanged_writes_nothing(new, coordinator):
+    case = new("2025-03-03")
+    client = Client()
+    client.force_login(coordinator)
+    url = reverse("litigation:edit", args=[case.pk])
+    form = client.get(url).context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items() if k in form.fields}
+    before = case.history.count()
+    resp = client.post(url, data)
+    assert resp.status_code == 302
+    assert case.history.count() == before
