@@ -12,7 +12,7 @@ the drill-down URL, and (in `casework.filters`) the parser of that URL's paramet
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -44,7 +44,6 @@ class ModelLedger:
     # Counts of `separate` ids taken from another model (hearings of cases): scope -> {id: n}.
     other_counts: Callable[[Scope], dict[str, Any]] | None = None
     jurisdiction_field: str = "jurisdiction"
-    _registration: Registration | None = field(default=None, init=False, repr=False)
 
     # --- queries -------------------------------------------------------------------------------
     def base(self, scope: Scope) -> QuerySet[Any]:
@@ -106,10 +105,9 @@ class ModelLedger:
         )
 
     def register(self, ledger: str) -> Registration:
-        self._registration = register(
+        return register(
             ledger=ledger, counts=self.counts, rows=self.rows, drilldown_url=self.drilldown_url
         )
-        return self._registration
 
 
 def _alias(indicator_id: str) -> str:

@@ -41,10 +41,6 @@ class CaseModel(models.Model):
 
         return reverse(f"{self._meta.app_label}:detail", args=[self.pk])
 
-    @classmethod
-    def ledger_key(cls) -> str:
-        return cls._meta.app_label
-
 
 class NumberCounter(models.Model):
     """The last serial used per ledger, jurisdiction and year; locked with SELECT … FOR UPDATE so

@@ -18,6 +18,7 @@ from fazhi.casework.transitions import Transition
 from fazhi.imports.importer import run_import
 from fazhi.ledgers.reconsideration import workflow
 from fazhi.ledgers.reconsideration.importers import SPEC
+from fazhi.ledgers.reconsideration.ledger import LEDGER
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import Outcome, Procedure, State, TerminationReason
 from tests.xlsx import workbook_bytes
@@ -83,9 +84,9 @@ def action_kwargs(action: Transition, on: dt.date) -> dict[str, Any]:
     return {k: values[k] for k in action.inputs}
 
 
-@pytest.mark.parametrize("code", sorted(workflow.ACTIONS))
+@pytest.mark.parametrize("code", sorted(LEDGER.transition_map))
 def test_no_transition_accepts_a_date_after_today(code, new_case, officer, coordinator, head):
-    action = workflow.ACTIONS[code]
+    action = LEDGER.transition_map[code]
     state = action.source[-1] if code == "terminate" else action.source[0]
     kw: dict[str, Any] = {"procedure": Procedure.SIMPLIFIED} if code == "switch_to_ordinary" else {}
     if code == "serve_correction":

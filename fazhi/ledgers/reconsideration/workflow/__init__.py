@@ -10,7 +10,7 @@ from fazhi.casework import lapses
 from fazhi.casework.transitions import Transition, TransitionError
 from fazhi.casework.transitions import available as _available
 from fazhi.ledgers.reconsideration.models import ReconsiderationCase
-from fazhi.ledgers.reconsideration.states import OPEN, State
+from fazhi.ledgers.reconsideration.states import State
 from fazhi.ledgers.reconsideration.workflow.acceptance import (
     accept,
     deem_abandoned,
@@ -119,15 +119,10 @@ TRANSITIONS: list[Transition] = [
     mediate,
     terminate,
 ]
-ACTIONS = {t.code: t for t in TRANSITIONS}
 
 
 def available(case: ReconsiderationCase, user: Any) -> list[Transition]:
     return _available(TRANSITIONS, case, user)
-
-
-def is_open(case: ReconsiderationCase) -> bool:
-    return case.state in OPEN
 
 
 def initial_for(case: ReconsiderationCase, action: Transition) -> dict[str, Any]:
