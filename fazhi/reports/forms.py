@@ -14,7 +14,7 @@ from fazhi.reports.models import AnnualReport
 class HeaderForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = AnnualReport
-        fields = ["doc_number", "recipient", "signer", "signatory", "issued_on"]
+        fields = ["doc_number", "recipient", "signer", "signatory", "layout", "issued_on"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
