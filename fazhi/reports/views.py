@@ -20,7 +20,7 @@ from fazhi.reports import render as rendering
 from fazhi.reports import workflow
 from fazhi.reports.draft import DraftError, draft
 from fazhi.reports.forms import HeaderForm
-from fazhi.reports.models import AnnualReport, ReportPart, Status
+from fazhi.reports.models import AnnualReport, Layout, ReportPart, Status
 from fazhi.reports.pdf import ConversionFailed, LibreOfficeMissing
 from fazhi.reports.reconcile import reconcile
 from fazhi.reports.tokens import UnknownIndicator
@@ -93,6 +93,7 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any
         "can_edit": _may(request.user, report, WRITERS) and report.status in workflow.EDITABLE,
         "can_approve": _may(request.user, report, APPROVERS),
         "editable": report.status in workflow.EDITABLE,
+        "layouts": Layout.choices,
     }
 
 
