@@ -27,8 +27,12 @@ class DueColumn(tables.Column):
         super().__init__(**kwargs)
         self.cache = cache
 
-    def render(self, value: Any, record: Any) -> Any:
+    def render(self, value: Any, record: Any, table: Any) -> Any:
         text = self.cache.text(record)
         if self.cache.is_overdue(record):
             return format_html('<span class="clock-overdue">{}（已超期）</span>', text)
+        # Another clock of the row has run out (the list sets `late_clocks` for its page).
+        late = getattr(table, "late_clocks", {}).get(record.pk)
+        if late:
+            return format_html('{}<div class="small clock-overdue">{}已超期</div>', text, late)
         return text
