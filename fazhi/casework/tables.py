@@ -10,12 +10,12 @@ from django.utils.html import format_html
 
 from fazhi.lib.cn_date import cn_date
 
-TABLE_ATTRS = {"class": "table table-sm table-hover", "id": "case-table"}
+TABLE_ATTRS = {"class": "table table-sm table-hover stack-on-phone", "id": "case-table"}
 
 
 class DateColumn(tables.Column):
     def render(self, value: Any) -> str:
-        return cn_date(value)
+        return format_html('<span class="date-cell">{}</span>', cn_date(value))
 
 
 class DueColumn(tables.Column):
