@@ -215,8 +215,10 @@ def indicator_filter(qs: QuerySet[Any], params: Any, rows: Any) -> tuple[QuerySe
         scope = parse_scope(params)
     except DrilldownError as exc:
         return qs.none(), f"指标下钻参数有误：{exc}，请从指标页面重新进入"
-    caption = (
-        f"指标 {indicator_id}（{scope.start.isoformat()} 至 "
-        f"{(scope.end - dt.timedelta(days=1)).isoformat()}）"
-    )
+    from fazhi.indicators.catalog import get_catalog
+    from fazhi.lib.cn_date import cn_date
+
+    indicator = get_catalog().indicators.get(indicator_id)
+    name = f"“{indicator.name_zh}”" if indicator else "该指标"
+    caption = f"指标{name}（{cn_date(scope.start)}至{cn_date(scope.end - dt.timedelta(days=1))}）"
     return qs.filter(pk__in=rows(indicator_id, scope).values("pk")), caption
