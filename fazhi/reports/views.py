@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -43,18 +44,24 @@ def _may(
 
 def _require(ok: bool) -> None:
     if not ok:
-        raise Http404("无权操作该报告")
+        raise PermissionDenied("无权限办理该报告事项")
 
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = AnnualReport.objects.visible_to(request.user).select_related("jurisdiction")
+    # Only jurisdictions this user may draft for are offered; none, and the form is not shown.
+    draftable = [
+        j
+        for j in visible_jurisdictions(request.user).order_by("path")
+        if _may(request.user, None, WRITERS, j.pk)
+    ]
     return render(
         request,
         "reports/list.html",
         {
             "reports": reports,
-            "jurisdictions": visible_jurisdictions(request.user).order_by("path"),
+            "jurisdictions": draftable,
             "default_year": timezone.localdate().year - 1,
         },
     )
