@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.db.models import Model, QuerySet
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
 
 M = TypeVar("M", bound=Model)
