@@ -31,7 +31,7 @@ TOPICS = {
     "自然资源局": ["关于盘活闲置建设用地的建议", "关于规范农村宅基地审批的建议"],
     "城市管理局": ["关于规范城区占道经营的建议", "关于增设城区停车泊位的建议"],
 }
-OUTCOME = {"prompt": 70, "difficult": 10, "late": 8, "reopen": 7, "slow": 5}
+OUTCOME = {"prompt": 66, "difficult": 10, "late": 8, "reopen": 7, "slow": 5, "stalled": 4}
 RATINGS = {Rating.SATISFIED: 80, Rating.BASICALLY_SATISFIED: 18, Rating.DISSATISFIED: 2}
 
 
@@ -41,6 +41,8 @@ def _walk(item: Proposal, rng: random.Random, today: dt.date, by: Any) -> None:
         return
     workflow.assign(item, on=assigned, by=by)
     outcome = pick(rng, OUTCOME)
+    if outcome == "stalled" and assigned.year != today.year:
+        outcome = "late"  # only this year's items are still unanswered
     if outcome == "difficult" and assigned + DAY * 40 <= today:
         workflow.mark_difficult(
             item,
@@ -54,13 +56,14 @@ def _walk(item: Proposal, rng: random.Random, today: dt.date, by: Any) -> None:
         "late": (95, 130),
         "reopen": (40, 85),
         "slow": (60, 85),
+        "stalled": (30, 60),
     }[outcome]
     replied = assigned + DAY * rng.randint(*span)
     contacted = replied - DAY * rng.randint(3, 20)
     if contacted > today:
         return
     workflow.contact(item, on=contacted, contact_method=rng.choice(list(ContactMethod)), by=by)
-    if replied > today:
+    if replied > today or outcome == "stalled":
         return
     category = pick(rng, {Category.A: 60, Category.B: 30, Category.C: 10})
     workflow.reply(item, on=replied, category=category, by=by)
