@@ -334,3 +334,29 @@ def test_import_is_all_or_nothing_with_row_errors(coordinator, police, market):
     item = Proposal.objects.get()
     assert item.case_number == "示建提〔2025〕1号" and item.state == State.ASSIGNED
     assert item.reply_due_on == D("2025-06-05")
+
+
+def test_the_create_form_checks_the_co_handling_departments(coordinator, police, market):
+    client = Client()
+    client.force_login(coordinator)
+    form = {
+        "kind": "cppcc",
+        "session": "县政协第十届委员会第四次会议",
+        "proposal_number": "第8号",
+        "authors": "李四",
+        "title": "关于加强食品安全监管的提案",
+        "received_on": "2025-02-20",
+        "office": police.pk,
+        "lead_department": market.pk,
+        "co_departments": "公安局，无此局",
+    }
+    html = client.post(reverse("proposals:create"), form).content.decode()
+    assert "本区划没有名为“无此局”的部门" in html and Proposal.objects.count() == 0
+    html = client.post(
+        reverse("proposals:create"), {**form, "co_departments": "市场监督管理局"}
+    ).content.decode()
+    assert "主办单位不能同时列为协办单位" in html
+    resp = client.post(reverse("proposals:create"), {**form, "co_departments": "公安局"})
+    assert resp.status_code == 302
+    item = Proposal.objects.get()
+    assert item.co_departments == "公安局" and item.state == State.REGISTERED

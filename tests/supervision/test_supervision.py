@@ -417,3 +417,39 @@ def test_import_is_all_or_nothing_with_row_errors(coordinator, police):
     assert SupervisionNotice.objects.get().notice_number == "示督办〔2025〕3号"
     first = SupervisionItem.objects.order_by("id").first()
     assert first.case_number == "示督〔2025〕1号" and first.due_on == D("2025-03-31")
+
+
+def test_the_create_form_registers_the_notice_once_and_refuses_a_conflicting_one(
+    coordinator, police, justice_bureau
+):
+    client = Client()
+    client.force_login(coordinator)
+    url = reverse("supervision:create")
+    form = {
+        "notice_number": "示督办〔2025〕7号",
+        "notice_source": "meeting_decision",
+        "notice_title": "关于落实常务会议议定事项的督办通知",
+        "notice_issued_on": "2025-03-03",
+        "kind": "rectification",
+        "area": "enforcement",
+        "finding": "执法文书不规范",
+        "task": "开展案卷评查",
+        "office": justice_bureau.pk,
+        "lead_department": police.pk,
+        "assigned_on": "2025-03-04",
+        "limit_kind": "date",
+        "time_limit_on": "2025-04-30",
+    }
+    resp = client.post(url, form)
+    assert resp.status_code == 302
+    item = SupervisionItem.objects.get()
+    assert item.notice.notice_number == "示督办〔2025〕7号" and item.due_on == D("2025-04-30")
+    resp = client.post(url, {**form, "task": "第二项"})
+    assert resp.status_code == 302 and SupervisionNotice.objects.count() == 1
+    html = client.post(url, {**form, "notice_source": "audit", "task": "第三项"}).content.decode()
+    assert "已登记（会议议定，2025年3月3日下发），与本次填写的来源或下发日期不一致" in html
+    html = client.post(
+        url, {**form, "task": "第四项", "finding": "", "time_limit_on": "2025-03-01"}
+    ).content.decode()
+    assert "整改任务须填写督察、检查发现的问题" in html
+    assert SupervisionItem.objects.count() == 2
