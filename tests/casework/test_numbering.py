@@ -79,7 +79,9 @@ def test_a_number_edited_above_the_counter_is_skipped_by_later_registrations(
     assert new("2025-03-07").case_number == "示政复〔2025〕8号"
 
 
-def test_a_second_series_has_its_own_counter_and_column(county, justice_bureau, police, coordinator):
+def test_a_second_series_has_its_own_counter_and_column(
+    county, justice_bureau, police, coordinator
+):
     """A ledger numbering rows twice (a 案号 at intake, a 文号 on publication): the second
     Numbering counts on its own counter and checks its own column for numbers in use."""
     from fazhi.casework.numbering import Numbering

@@ -26,7 +26,9 @@ def year_counts(jurisdiction_id: int, year: int, *, today: dt.date | None = None
     docs = NormativeDocument.objects.filter(jurisdiction_id=jurisdiction_id)
     return YearCounts(
         issued=docs.filter(published_on__gte=start, published_on__lte=end).count(),
-        repealed=docs.filter(state__in=NOT_IN_FORCE, ended_on__gte=start, ended_on__lte=end).count(),
+        repealed=docs.filter(
+            state__in=NOT_IN_FORCE, ended_on__gte=start, ended_on__lte=end
+        ).count(),
         in_force=docs.filter(
             Q(ended_on__isnull=True) | Q(ended_on__gt=day),
             published_on__isnull=False,

@@ -18,8 +18,9 @@ from fazhi.ledgers.normative_documents.workflow import stop_all
 from fazhi.lib.cn_date import cn_date
 
 
-def _still_valid(doc: NormativeDocument) -> str | None:
-    if doc.expires_on is not None and doc.expires_on < timezone.localdate():
+def _still_valid(doc: NormativeDocument, on: dt.date | None) -> str | None:
+    """In force on the day the outcome takes effect (a batch may be recorded afterwards)."""
+    if doc.expires_on is not None and on is not None and doc.expires_on < on:
         return f"该文件有效期已于{cn_date(doc.expires_on)}届满，不在有效期内，不能作出清理结论"
     return None
 
@@ -37,7 +38,7 @@ def _outcome(code: str, outcome: Outcome, target: str | None) -> Transition:
         date_field="ended_on" if target is not None else None,
         date_label="清理结果生效日期",
         after=(("published_on", "公布日期"),),
-        when=(_still_valid,),
+        checks=(lambda d, ctx: _still_valid(d, ctx.on),),
         system=True,
     )
 
@@ -52,11 +53,11 @@ OUTCOME_TRANSITIONS = {
 }
 
 
-def not_in_force(doc: NormativeDocument) -> str | None:
-    """Why `doc` cannot take a cleanup outcome, or None."""
+def not_in_force(doc: NormativeDocument, on: dt.date) -> str | None:
+    """Why `doc` cannot take a cleanup outcome taking effect on `on`, or None."""
     if doc.state != State.ISSUED:
         return f"“{doc.title}”当前为“{doc.get_state_display()}”，不是现行有效文件，不能作出清理结论"
-    problem = _still_valid(doc)
+    problem = _still_valid(doc, on)
     return f"“{doc.title}”{problem.removeprefix('该文件')}" if problem else None
 
 
@@ -109,7 +110,7 @@ def add_entry(
         raise TransitionError("请选择清理结果（继续有效、修改、废止或宣布失效）")
     if document.jurisdiction_id != batch.jurisdiction_id:
         raise TransitionError("该文件不属于本区划")
-    problem = not_in_force(document)
+    problem = not_in_force(document, batch.effective_on)
     if problem:
         raise TransitionError(problem)
     if batch.entries.filter(document=document).exists():
@@ -135,7 +136,7 @@ def apply_batch(batch: CleanupBatch, *, by: Any, today: dt.date | None = None) -
     with transaction.atomic():
         for entry in entries:
             doc = entry.document
-            problem = not_in_force(doc)
+            problem = not_in_force(doc, batch.effective_on)
             if problem:
                 raise TransitionError(problem)
             OUTCOME_TRANSITIONS[Outcome(entry.outcome)](

@@ -19,7 +19,7 @@ REVIEW = ClockSpec(
     law_version="2018",
     lapse_effect="审核机构逾期未出具审核意见，起草单位不得以此视为审核通过",
 )
-FILING = {
+FILING: dict[str, ClockSpec] = {
     Recipient.GOVERNMENT: ClockSpec(
         "filing_government",
         "报上一级人民政府备案",

@@ -53,5 +53,7 @@ DOCUMENTS = [
         review_opinion,
         ready=lambda d: d.reviewed_on is not None,
     ),
-    Document("filing_report", "备案报告", filing_report, ready=lambda d: d.published_on is not None),
+    Document(
+        "filing_report", "备案报告", filing_report, ready=lambda d: d.published_on is not None
+    ),
 ]

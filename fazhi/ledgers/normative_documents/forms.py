@@ -77,6 +77,10 @@ class BatchForm(BootstrapMixin, forms.Form):
     effective_on = forms.DateField(label="清理结果生效日期", widget=DATE)
 
 
+def _label(doc: NormativeDocument) -> str:
+    return f"{doc.document_number} {doc.title}"
+
+
 class EntryForm(BootstrapMixin, forms.Form):
     document = forms.ModelChoiceField(label="规范性文件", queryset=NormativeDocument.objects.none())
     outcome = forms.ChoiceField(label="清理结果", choices=Outcome.choices)
@@ -87,4 +91,4 @@ class EntryForm(BootstrapMixin, forms.Form):
         field = self.fields["document"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = documents
-        field.label_from_instance = lambda d: f"{d.document_number} {d.title}"
+        field.label_from_instance = _label  # type: ignore[method-assign,assignment]

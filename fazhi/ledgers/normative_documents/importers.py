@@ -63,9 +63,15 @@ COLUMNS = [
         validity_years={"comment": "留空为5年"},
         review_opinion={"max_length": 2000},
     ),
-    Column("filed_government_on", "报上一级人民政府备案日期", kind="date",
-           getter=_filed_on(Recipient.GOVERNMENT)),
-    Column("filed_npc_on", "报本级人大常委会备案日期", kind="date", getter=_filed_on(Recipient.NPC)),
+    Column(
+        "filed_government_on",
+        "报上一级人民政府备案日期",
+        kind="date",
+        getter=_filed_on(Recipient.GOVERNMENT),
+    ),
+    Column(
+        "filed_npc_on", "报本级人大常委会备案日期", kind="date", getter=_filed_on(Recipient.NPC)
+    ),
     *model_columns(NormativeDocument, ["notes"], notes={"max_length": 2000}),
 ]
 
@@ -110,12 +116,17 @@ def check_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Prob
 
 def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
     out = date_problems(
-        n, v, DATE_ORDER, also_past=[("filed_government_on", "报备日期"), ("filed_npc_on", "报备日期")]
+        n,
+        v,
+        DATE_ORDER,
+        also_past=[("filed_government_on", "报备日期"), ("filed_npc_on", "报备日期")],
     )
     published = v["published_on"]
     if published is not None:
         if v["reviewed_on"] is None or v["review_result"] not in PASSED:
-            out.append(Problem(n, "公布日期", "未经合法性审核（或审核未通过）的文件不能登记为已公布"))
+            out.append(
+                Problem(n, "公布日期", "未经合法性审核（或审核未通过）的文件不能登记为已公布")
+            )
         if v["deliberated_on"] is None:
             out.append(Problem(n, "公布日期", "未经集体审议的文件不能登记为已公布"))
     elif v["document_number"] or v["effective_on"]:
@@ -185,7 +196,9 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 consultation_required=bool(v["consultation_required"]),
                 consultation_started_on=v["consultation_started_on"],
                 review_requested_on=v["review_requested_on"],
-                review_working_days=cfg["review_working_days"] if v["review_requested_on"] else None,
+                review_working_days=cfg["review_working_days"]
+                if v["review_requested_on"]
+                else None,
                 reviewed_on=v["reviewed_on"],
                 review_result=v["review_result"] or "",
                 review_opinion=v["review_opinion"],
@@ -195,7 +208,7 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
                 published_on=published,
                 effective_on=effective,
                 validity_years=years,
-                expires_on=expiry(effective, years) if published else None,
+                expires_on=expiry(effective, int(years)) if published and years else None,
                 notes=v["notes"],
             )
         )

@@ -98,9 +98,7 @@ LEDGER = register(
             Lapse("cleanup", "清理结果到期执行", cleanup.apply_due_batches),
         ),
         list_summary=list_summary,
-        export_rows=lambda qs: qs.select_related("drafting_department").prefetch_related(
-            "filings"
-        ),
+        export_rows=lambda qs: qs.select_related("drafting_department").prefetch_related("filings"),
         extra_urls=views.urls,
         figures=FIGURES,
         sample=sample,

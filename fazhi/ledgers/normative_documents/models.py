@@ -112,7 +112,10 @@ class Filing(models.Model):
     scope_departments = ("document__drafting_department", "document__review_department")
 
     document = models.ForeignKey(
-        NormativeDocument, verbose_name="规范性文件", on_delete=models.CASCADE, related_name="filings"
+        NormativeDocument,
+        verbose_name="规范性文件",
+        on_delete=models.CASCADE,
+        related_name="filings",
     )
     recipient = models.CharField("报备对象", max_length=12, choices=Recipient)
     recipient_name = models.CharField("报备机关", max_length=80)

@@ -49,15 +49,15 @@ def batch_list(request: HttpRequest) -> HttpResponse:
                 messages.success(request, f"已登记清理批次“{batch.name}”")
                 return redirect(batch)
     batches = visible(CleanupBatch, user).annotate(n=Count("entries")).order_by("-effective_on")
-    return render(
-        request, "normative_documents/batches.html", {"batches": batches, "form": form}
-    )
+    return render(request, "normative_documents/batches.html", {"batches": batches, "form": form})
 
 
 def _entry_form(request: HttpRequest, batch: CleanupBatch) -> EntryForm:
-    documents = NormativeDocument.objects.filter(
-        jurisdiction_id=batch.jurisdiction_id, state=State.ISSUED
-    ).exclude(pk__in=batch.entries.values("document_id")).order_by("document_number")
+    documents = (
+        NormativeDocument.objects.filter(jurisdiction_id=batch.jurisdiction_id, state=State.ISSUED)
+        .exclude(pk__in=batch.entries.values("document_id"))
+        .order_by("document_number")
+    )
     return EntryForm(request.POST or None, documents=documents)
 
 
@@ -120,7 +120,11 @@ def public_list(request: HttpRequest) -> HttpResponse:
                 expires_on__gte=today,
             )
             .only(
-                "document_number", "title", "issuing_body", "published_on", "effective_on",
+                "document_number",
+                "title",
+                "issuing_body",
+                "published_on",
+                "effective_on",
                 "expires_on",
             )
             .order_by("-published_on", "-id")

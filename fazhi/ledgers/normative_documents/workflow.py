@@ -446,7 +446,11 @@ def _expired(doc: NormativeDocument, ctx: Ctx) -> None:
     clock = clocks.get(doc, EVALUATION)
     if clock is not None and clock.is_open:
         clocks.stop(
-            doc, EVALUATION, on=ctx.day, by=None, outcome=ClockOutcome.LAPSED,
+            doc,
+            EVALUATION,
+            on=ctx.day,
+            by=None,
+            outcome=ClockOutcome.LAPSED,
             outcome_label="届满前未评估",
         )
 
