@@ -55,8 +55,9 @@ def _draft(place: Place, on: dt.date, rng: random.Random, by: Any, n: int) -> No
 
 
 def _walk(doc: NormativeDocument, rng: random.Random, today: dt.date, by: Any, n: int) -> None:
+    """Up to 集体审议; publication comes after, in order of the meeting dates."""
     on = doc.drafted_on
-    steps = [5, 30, 10, 7, 5]  # consultation, review request, opinion, deliberation, publication
+    steps = [5, 30, 10, 7]  # consultation, review request, opinion, deliberation
 
     def nxt(i: int) -> dt.date | None:
         nonlocal on
@@ -94,12 +95,16 @@ def _walk(doc: NormativeDocument, rng: random.Random, today: dt.date, by: Any, n
         review_opinion="经审核，制定主体、权限和程序合法。"
         + ("建议删除第九条关于“先缴费后办证”的表述。" if result != "approved" else ""),
     )
-    if nxt(3) is None:
-        return
+    if nxt(3) is None or (n % 8 == 7 and on >= today - DAY * 120):
+        return  # reviewed, awaiting the meeting
     meeting = f"{doc.jurisdiction.name}人民政府第{on.month * 2}次常务会议"
     workflow.deliberate(doc, on=on, by=by, deliberation_meeting=meeting)
-    if nxt(4) is None:
-        return
+    return
+
+
+def _publish(
+    doc: NormativeDocument, on: dt.date, rng: random.Random, today: dt.date, by: Any, n: int
+) -> None:
     years = 2 if "试行" in doc.title else 5
     workflow.publish(doc, on=on, by=by, effective_on=on + DAY * 20, validity_years=years)
     published = on
@@ -122,7 +127,7 @@ def _walk(doc: NormativeDocument, rng: random.Random, today: dt.date, by: Any, n
                 filing_result=FilingResult.CORRECTED if corrected else FilingResult.PASSED,
             )
     assert doc.expires_on is not None
-    evaluation = doc.expires_on - DAY * 170
+    evaluation = doc.expires_on - DAY * 200
     if years == 2 and evaluation <= today and n % 2 == 0:
         workflow.evaluate(doc, on=evaluation, by=by)
 
@@ -161,7 +166,7 @@ def _cleanup(place: Place, by: Any, rng: random.Random) -> None:
             Outcome.AMENDED: "部分条款与新修订的上位法不一致",
         }.get(outcome, "")
         cleanup.add_entry(batch, doc, outcome, reason=reason, by=by)
-    cleanup.apply_batch(batch, by=by)
+    cleanup.apply_batch(batch, by=by, today=batch.effective_on)
 
 
 def populate(ctx: DemoContext) -> None:
@@ -180,6 +185,19 @@ def populate(ctx: DemoContext) -> None:
                 doc = _draft(place, on, rng, by, n)
                 _walk(doc, rng, today, by, n)
                 n += 1
+        # 统一编号 in the order of publication: publish after the meetings, in their order.
+        ready = NormativeDocument.objects.filter(
+            jurisdiction=place.jurisdiction, state=State.DELIBERATED
+        ).order_by("deliberated_on", "id")
+        last = dt.date(2023, 1, 1)
+        ready = list(ready)
+        for i, doc in enumerate(ready):
+            assert doc.deliberated_on is not None
+            on = max(doc.deliberated_on + DAY * rng.randint(3, 8), last)
+            if on > today or i == len(ready) - 1:
+                continue  # still awaiting publication
+            _publish(doc, on, rng, today, by, i)
+            last = on
         _cleanup(place, by, rng)
     expired = workflow.expire_all(today)
     ctx.log.append(
