@@ -431,3 +431,90 @@ def test_import_is_all_or_nothing_with_row_errors(coordinator, police):
     assert (doc.state, doc.document_number) == (State.ISSUED, "示政规〔2025〕1号")
     assert clocks.get(doc, FILING[Recipient.GOVERNMENT]).stopped_on == D("2025-01-25")
     assert clocks.due(doc, FILING[Recipient.NPC]) == D("2025-02-19")
+
+
+def test_the_review_period_default_is_configurable(new, coordinator, settings):
+    settings.NORMATIVE_DOCUMENTS = {"review_working_days": 5}
+    doc = new()
+    workflow.start_consultation(doc, on=D("2025-01-03"), by=coordinator)
+    workflow.request_review(doc, on=D("2025-01-06"), by=coordinator)  # Mon
+    assert doc.review_working_days == 5
+    assert clocks.due(doc, REVIEW) == D("2025-01-13")  # Tue–Fri, Mon
+
+
+def test_report_paragraph_with_the_figures(new, coordinator, county):
+    from fazhi.reports import render
+    from fazhi.reports.draft import draft
+
+    a = published(new, coordinator, "2025-02-03")
+    published(new, coordinator, "2025-02-04")
+    for r in Recipient.values:
+        workflow.file_document(a, on=D("2025-02-10"), by=coordinator, recipient=r)
+    report = draft(county, 2025, by=coordinator)
+    text = render.plain_text(report)
+    assert "严格规范性文件管理" in text
+    assert "全年制定（公布）行政规范性文件2件，均经合法性审核2件，合法性审核率100.0%" in text
+    assert "按规定报送备案1件，报备率50.0%" in text
+
+
+def test_the_daily_lapses_apply_a_batch_on_its_effective_date(
+    new, coordinator, county, justice_bureau
+):
+    from fazhi.casework.lapses import run_all
+
+    doc = published(new, coordinator, "2024-02-05")
+    batch = _batch(county, justice_bureau, coordinator, effective="2025-07-01")
+    cleanup.add_entry(batch, doc, Outcome.DECLARED_INVALID, reason="已不适用", by=coordinator)
+    run_all(D("2025-06-30"))
+    doc.refresh_from_db()
+    assert doc.state == State.ISSUED
+    assert ("规范性文件", "清理结果到期执行", 1) in run_all(D("2025-07-01"))
+    doc.refresh_from_db()
+    batch.refresh_from_db()
+    assert (doc.state, doc.ended_on, batch.applied_on) == (
+        State.DECLARED_INVALID,
+        D("2025-07-01"),
+        D("2025-07-01"),
+    )
+    assert clocks.get(doc, EVALUATION).state == "stopped"
+    assert api.year_counts(county.pk, 2025).repealed == 1
+
+
+def test_pages_the_gate_and_the_batch_forms(new, coordinator, county, justice_bureau, outsider):
+    client = Client()
+    client.force_login(coordinator)
+    doc = new()
+    url = reverse("normative_documents:action", args=[doc.pk, "publish"])
+    resp = client.post(url, {"on": "2025-01-10"})
+    assert resp.status_code == 422
+    assert "该文件未经合法性审核（缺少：合法性审核）" in resp.content.decode()
+    doc.refresh_from_db()
+    assert doc.state == State.DRAFTING
+    detail = client.get(doc.get_absolute_url()).content.decode()
+    assert "登记公布" not in detail and "公开征求意见" in detail
+    # A batch with bad dates is refused and nothing saved; a good one is created.
+    batches = reverse("normative_documents:batches")
+    form = {
+        "name": "专项清理",
+        "basis": "通知",
+        "started_on": "2025-05-01",
+        "decided_on": "2025-04-01",
+        "effective_on": "2025-06-30",
+    }
+    resp = client.post(batches, form)
+    assert "开始日期不能晚于清理决定日期" in resp.content.decode()
+    assert not cleanup.CleanupBatch.objects.exists()
+    resp = client.post(batches, {**form, "decided_on": "2025-06-01"})
+    batch = cleanup.CleanupBatch.objects.get()
+    assert resp.status_code == 302 and resp["Location"] == batch.get_absolute_url()
+    # The draft is not offered, and a forged choice of it is refused.
+    page = client.get(batch.get_absolute_url()).content.decode()
+    assert doc.title not in page
+    resp = client.post(batch.get_absolute_url(), {"document": doc.pk, "outcome": "repealed"})
+    assert not CleanupEntry.objects.exists() and resp.status_code == 200
+    # Another department's clerk: no batch form, and the batch itself is a 404.
+    other = Client()
+    other.force_login(outsider)
+    assert other.post(batches, {**form, "decided_on": "2025-06-01"}).status_code == 404
+    assert other.get(batch.get_absolute_url()).status_code == 404
+    assert cleanup.CleanupBatch.objects.count() == 1

@@ -302,9 +302,11 @@ publish = Transition(
 
 
 def _filing(doc: NormativeDocument, recipient: Any) -> Filing | None:
+    """The filing row, locked for the transition's transaction: two clerks filing at once are
+    served one after the other, and the second is told it is done."""
     if recipient not in Recipient.values:
         return None
-    return doc.filings.filter(recipient=recipient).first()
+    return doc.filings.select_for_update().filter(recipient=recipient).first()
 
 
 def _unfiled(doc: NormativeDocument) -> str | None:
