@@ -17,7 +17,7 @@ from fazhi.indicators.scope import Scope
 from fazhi.ledgers.normative_documents import api, cleanup, workflow
 from fazhi.ledgers.normative_documents.clocks import EVALUATION, FILING, REVIEW
 from fazhi.ledgers.normative_documents.importers import SPEC
-from fazhi.ledgers.normative_documents.indicators import FIGURES, build_section
+from fazhi.ledgers.normative_documents.indicators import FIGURES, build_section, timely_filing
 from fazhi.ledgers.normative_documents.ledger import sample
 from fazhi.ledgers.normative_documents.models import CleanupEntry, NormativeDocument
 from fazhi.ledgers.normative_documents.states import (
@@ -27,6 +27,7 @@ from fazhi.ledgers.normative_documents.states import (
     ReviewResult,
     State,
 )
+from fazhi.lib.ratio import Ratio
 from fazhi.org.models import Department, Jurisdiction, User
 from tests.xlsx import workbook_bytes
 
@@ -343,6 +344,10 @@ def test_indicators_against_hand_counts(new, coordinator, county):
     }
     assert set(FIGURES.rows(P + "filed", Scope.year(county, 2025))) == {a, c}
     assert api.year_counts(county.pk, 2025) == api.YearCounts(issued=3, repealed=0, in_force=4)
+    # 及时报备率: a's two and c's two on 2025-02-20 (due 2025-03-05/06/07), b's one: all on time;
+    # a late one for b (due 2025-03-06) makes 5 of 6.
+    workflow.file_document(b, on=D("2025-03-20"), by=coordinator, recipient=Recipient.NPC)
+    assert timely_filing(Scope.year(county, 2025)) == Ratio(5, 6)
     text = "".join(build_section(Scope.year(county, 2025)))
     assert "{{fig:normative_documents.filing_rate}}" in text
     assert "{{fig:normative_documents.cleanup_repealed}}" in text

@@ -22,6 +22,7 @@ from fazhi.indicators.scope import Scope
 from fazhi.indicators.sections import register_section, token
 from fazhi.ledgers.normative_documents.models import CleanupEntry, Filing, NormativeDocument
 from fazhi.ledgers.normative_documents.states import PASSED, FilingResult, Outcome
+from fazhi.lib.ratio import Ratio
 
 P = "normative_documents."
 CLEANUP = {
@@ -80,6 +81,28 @@ FIGURES = ModelLedger(
     other_counts=_cleanup_counts,
 )
 FIGURES.register("normative_documents")
+
+
+def timely_filing(scope: Scope) -> Ratio:
+    """及时报备率 (indicators.json, note on `filing_rate`): of the filings made by documents
+    issued in the period, those made by the due date of their own clock (each recipient's
+    period, holidays rolled). Read from the stopped filing clocks."""
+    from django.db.models import F
+
+    from fazhi.clocks.models import Clock, State
+    from fazhi.ledgers.normative_documents.clocks import FILING
+
+    docs = NormativeDocument.objects.filter(
+        jurisdiction_id__in=scope.ids, published_on__gte=scope.start, published_on__lt=scope.end
+    )
+    done = Clock.objects.filter(
+        ledger="normative_documents",
+        name__in=[s.name for s in FILING.values()],
+        object_id__in=docs.values("pk"),
+        state=State.STOPPED,
+        outcome="",
+    )
+    return Ratio(done.filter(due_on__gte=F("stopped_on")).count(), done.count())
 
 
 def build_section(scope: Scope) -> list[str]:

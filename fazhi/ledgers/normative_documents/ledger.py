@@ -10,12 +10,13 @@ from django.utils.html import format_html
 
 from fazhi.casework.registry import Lapse, LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
+from fazhi.indicators.scope import Scope
 from fazhi.ledgers.normative_documents import cleanup, views, workflow
 from fazhi.ledgers.normative_documents.documents import DOCUMENTS
 from fazhi.ledgers.normative_documents.filters import CaseFilter
 from fazhi.ledgers.normative_documents.forms import ACTION_FIELDS, CaseForm
 from fazhi.ledgers.normative_documents.importers import SPEC
-from fazhi.ledgers.normative_documents.indicators import FIGURES
+from fazhi.ledgers.normative_documents.indicators import FIGURES, timely_filing
 from fazhi.ledgers.normative_documents.models import NormativeDocument
 from fazhi.ledgers.normative_documents.states import OPEN
 from fazhi.ledgers.normative_documents.tables import CaseTable
@@ -49,12 +50,28 @@ def detail_context(request: HttpRequest, doc: NormativeDocument) -> dict[str, An
 
 
 def list_summary(request: HttpRequest, rows: Any) -> str:
-    return format_html(
-        '<p class="small" id="normative-links"><a href="{}">清理批次</a>　'
-        '<a href="{}?j={}">现行有效文件目录（公开页面）</a></p>',
+    """Links to the cleanup batches and the public list; this year's 及时报备率 with its 口径."""
+    from django.utils import timezone
+
+    jurisdiction = getattr(request.user, "jurisdiction", None)
+    links = format_html(
+        '<a href="{}">清理批次</a>　<a href="{}?j={}">现行有效文件目录（公开页面）</a>',
         reverse("normative_documents:batches"),
         reverse("normative_documents:public"),
-        getattr(getattr(request.user, "jurisdiction", None), "code", ""),
+        getattr(jurisdiction, "code", ""),
+    )
+    if jurisdiction is None:
+        return format_html('<p class="small" id="normative-links">{}</p>', links)
+    year = timezone.localdate().year
+    timely = timely_filing(Scope.year(jurisdiction, year))
+    return format_html(
+        '<p class="small" id="normative-links">{}　{}年及时报备率：<strong>{}</strong>（{}/{}；'
+        "口径：本年公布文件的报备中，在各报备对象期限内报送的 ÷ 已报送的）</p>",
+        links,
+        year,
+        timely.percent_text(),
+        timely.numerator,
+        timely.denominator,
     )
 
 
