@@ -14,7 +14,7 @@ from fazhi import audit, clocks
 from fazhi.casework.transitions import TransitionError
 from fazhi.imports.importer import run_import
 from fazhi.indicators.scope import Scope
-from fazhi.ledgers.normative_documents import api, cleanup, workflow
+from fazhi.ledgers.normative_documents import api, cleanup, filing, workflow
 from fazhi.ledgers.normative_documents.clocks import EVALUATION, FILING, REVIEW
 from fazhi.ledgers.normative_documents.importers import SPEC
 from fazhi.ledgers.normative_documents.indicators import FIGURES, build_section, timely_filing
@@ -223,7 +223,7 @@ def test_a_filing_date_before_publication_is_refused_and_saves_nothing(new, coor
     doc = published(new, coordinator, "2025-01-02")
     before = audit.transitions(doc)
     with pytest.raises(TransitionError, match="报备日期（2024年12月31日）不能早于公布日期"):
-        workflow.file_document(
+        filing.file_document(
             doc, on=D("2024-12-31"), by=coordinator, recipient=Recipient.GOVERNMENT
         )
     assert audit.transitions(doc) == before
@@ -232,19 +232,19 @@ def test_a_filing_date_before_publication_is_refused_and_saves_nothing(new, coor
 
 def test_filing_stops_its_clock_and_the_result_is_recorded(new, coordinator):
     doc = published(new, coordinator, "2025-01-02")
-    workflow.file_document(doc, on=D("2025-01-10"), by=coordinator, recipient=Recipient.NPC)
+    filing.file_document(doc, on=D("2025-01-10"), by=coordinator, recipient=Recipient.NPC)
     assert clocks.get(doc, FILING[Recipient.NPC]).status_label_on(D("2025-03-01")) == "按期办结"
     with pytest.raises(TransitionError, match="已于2025年1月10日向示例县人大常委会报备"):
-        workflow.file_document(doc, on=D("2025-01-11"), by=coordinator, recipient=Recipient.NPC)
+        filing.file_document(doc, on=D("2025-01-11"), by=coordinator, recipient=Recipient.NPC)
     with pytest.raises(TransitionError, match="尚未向示例市人民政府报备"):
-        workflow.record_filing_result(
+        filing.record_filing_result(
             doc,
             on=D("2025-01-20"),
             by=coordinator,
             recipient=Recipient.GOVERNMENT,
             filing_result=FilingResult.PASSED,
         )
-    workflow.record_filing_result(
+    filing.record_filing_result(
         doc,
         on=D("2025-01-20"),
         by=coordinator,
@@ -301,8 +301,8 @@ def test_a_cleanup_outcome_on_a_document_not_in_force_is_refused(
     assert not CleanupEntry.objects.exists()
     cleanup.add_entry(batch, doc, Outcome.REPEALED, by=coordinator)
     # Repealed by the filing body before the batch took effect: the whole batch is refused.
-    workflow.file_document(doc, on=D("2024-02-06"), by=coordinator, recipient=Recipient.NPC)
-    workflow.record_filing_result(
+    filing.file_document(doc, on=D("2024-02-06"), by=coordinator, recipient=Recipient.NPC)
+    filing.record_filing_result(
         doc,
         on=D("2024-03-01"),
         by=coordinator,
@@ -326,13 +326,13 @@ def test_indicators_against_hand_counts(new, coordinator, county):
     new("2025-03-03")  # a draft
     for doc in (a, c):
         for r in Recipient.values:
-            workflow.file_document(doc, on=D("2025-02-20"), by=coordinator, recipient=r)
-    workflow.file_document(b, on=D("2025-02-20"), by=coordinator, recipient=Recipient.GOVERNMENT)
+            filing.file_document(doc, on=D("2025-02-20"), by=coordinator, recipient=r)
+    filing.file_document(b, on=D("2025-02-20"), by=coordinator, recipient=Recipient.GOVERNMENT)
     for r in Recipient.values:
-        workflow.record_filing_result(
+        filing.record_filing_result(
             a, on=D("2025-03-01"), by=coordinator, recipient=r, filing_result="passed"
         )
-    workflow.record_filing_result(
+    filing.record_filing_result(
         c, on=D("2025-03-01"), by=coordinator, recipient=Recipient.NPC, filing_result="corrected"
     )
     counts = FIGURES.counts(Scope.year(county, 2025))
@@ -346,7 +346,7 @@ def test_indicators_against_hand_counts(new, coordinator, county):
     assert api.year_counts(county.pk, 2025) == api.YearCounts(issued=3, repealed=0, in_force=4)
     # 及时报备率: a's two and c's two on 2025-02-20 (due 2025-03-05/06/07), b's one: all on time;
     # a late one for b (due 2025-03-06) makes 5 of 6.
-    workflow.file_document(b, on=D("2025-03-20"), by=coordinator, recipient=Recipient.NPC)
+    filing.file_document(b, on=D("2025-03-20"), by=coordinator, recipient=Recipient.NPC)
     assert timely_filing(Scope.year(county, 2025)) == Ratio(5, 6)
     text = "".join(build_section(Scope.year(county, 2025)))
     assert "{{fig:normative_documents.filing_rate}}" in text
@@ -454,7 +454,7 @@ def test_report_paragraph_with_the_figures(new, coordinator, county):
     a = published(new, coordinator, "2025-02-03")
     published(new, coordinator, "2025-02-04")
     for r in Recipient.values:
-        workflow.file_document(a, on=D("2025-02-10"), by=coordinator, recipient=r)
+        filing.file_document(a, on=D("2025-02-10"), by=coordinator, recipient=r)
     report = draft(county, 2025, by=coordinator)
     text = render.plain_text(report)
     assert "严格规范性文件管理" in text

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from fazhi.casework.demo import Place, dates_in, places
-from fazhi.ledgers.normative_documents import cleanup, workflow
+from fazhi.ledgers.normative_documents import cleanup, filing, workflow
 from fazhi.ledgers.normative_documents.models import NormativeDocument
 from fazhi.ledgers.normative_documents.states import FilingResult, Outcome, Recipient, State
 from fazhi.org.demo import DemoContext
@@ -115,11 +115,11 @@ def _publish(
             continue  # recent and not yet filed: overdue on the board
         if filed > today:
             continue
-        workflow.file_document(doc, on=filed, by=by, recipient=recipient)
+        filing.file_document(doc, on=filed, by=by, recipient=recipient)
         result_on = filed + DAY * 20
         if result_on <= today:
             corrected = recipient == Recipient.NPC and n % 13 == 6
-            workflow.record_filing_result(
+            filing.record_filing_result(
                 doc,
                 on=result_on,
                 by=by,

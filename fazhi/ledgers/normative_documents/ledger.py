@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from fazhi.casework.registry import Lapse, LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
 from fazhi.indicators.scope import Scope
-from fazhi.ledgers.normative_documents import cleanup, views, workflow
+from fazhi.ledgers.normative_documents import cleanup, filing, views, workflow
 from fazhi.ledgers.normative_documents.documents import DOCUMENTS
 from fazhi.ledgers.normative_documents.filters import CaseFilter
 from fazhi.ledgers.normative_documents.forms import ACTION_FIELDS, CaseForm
@@ -96,7 +96,11 @@ LEDGER = register(
         order=30,
         create_label="登记起草文件",
         numbering=workflow.NUMBERING,
-        transitions=[*workflow.TRANSITIONS, *cleanup.OUTCOME_TRANSITIONS.values()],
+        transitions=[
+            *workflow.TRANSITIONS,
+            *filing.TRANSITIONS,
+            *cleanup.OUTCOME_TRANSITIONS.values(),
+        ],
         table=CaseTable,
         filterset=CaseFilter,
         form=CaseForm,
