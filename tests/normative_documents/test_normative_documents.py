@@ -136,7 +136,9 @@ def test_review_needs_the_public_consultation_when_required(new, coordinator):
     assert exempt.state == State.REVIEWING
 
 
-def test_only_the_legal_office_gives_the_opinion(new, coordinator, county, police):
+def test_only_the_legal_office_gives_the_opinion_and_registers_publication(
+    new, coordinator, county, police
+):
     from fazhi.org.models import Role
     from tests.conftest import make_user
 
@@ -149,6 +151,15 @@ def test_only_the_legal_office_gives_the_opinion(new, coordinator, county, polic
             doc, on=D("2025-01-08"), by=clerk, review_result="approved", review_opinion="同意"
         )
     assert doc.state == State.REVIEWING
+    workflow.give_opinion(
+        doc, on=D("2025-01-08"), by=coordinator, review_result="approved", review_opinion="同意"
+    )
+    workflow.deliberate(doc, on=D("2025-01-09"), by=clerk, deliberation_meeting="常务会议")
+    with pytest.raises(TransitionError, match="统一登记、统一编号由司法局"):
+        workflow.publish(doc, on=D("2025-01-10"), by=clerk)
+    workflow.publish(doc, on=D("2025-01-10"), by=coordinator)
+    filing.file_document(doc, on=D("2025-01-15"), by=clerk, recipient=Recipient.NPC)
+    assert doc.filings.get(recipient=Recipient.NPC).filed_on == D("2025-01-15")
 
 
 # --- clocks ------------------------------------------------------------------------------------

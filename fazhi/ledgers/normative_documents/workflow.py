@@ -285,6 +285,8 @@ publish = Transition(
     State.ISSUED,
     event="published",
     verb="公布",
+    perm="review",
+    perm_message="统一登记、统一编号由司法局（法制审核机构）办理",
     date_field="published_on",
     date_label="公布日期",
     after=(("deliberated_on", "集体审议日期"), ("reviewed_on", "合法性审核意见日期")),
