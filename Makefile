@@ -10,7 +10,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
 PYTEST_ARGS ?=
 KERNEL := fazhi/lib fazhi/org fazhi/workcal fazhi/clocks fazhi/audit fazhi/indicators fazhi/reports fazhi/imports fazhi/casework fazhi/leases.py fazhi/widgets.py review
 
-.PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean system-packages
+.PHONY: demo setup venv migrate test lint types test-sqlite test-postgres vendor check clean system-packages screens
 
 ## make demo: environment, SQLite database, demo data, then serve on http://127.0.0.1:8000
 ## with the task worker beside the web server (Ctrl+C stops both)
@@ -34,6 +34,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install -q -r requirements.lock
 	$(PY) -m pip install -q --no-deps -e .
 	@touch $@
+
+## make screens: the home page of each demo role at 1440 px and 390 px into docs/screens/
+screens: system-packages setup
+	DEBUG=1 $(PY) scripts/screens.py
 
 ## make test: lint, types, the whole suite on SQLite and again on PostgreSQL
 test: system-packages venv lint types test-sqlite test-postgres

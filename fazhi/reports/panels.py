@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fazhi import dashboard
+from fazhi.org.models import Role
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.models import AnnualReport, Status
 
@@ -44,6 +45,13 @@ def report_deadlines(request: HttpRequest) -> str | None:
         )
     return render_to_string(
         "reports/_panel.html",
-        {"year": year, "report": report, "rows": rows, "jurisdiction": user.jurisdiction},
+        {
+            "year": year,
+            "report": report,
+            "rows": rows,
+            "jurisdiction": user.jurisdiction,
+            # Only those who may draft are offered the link (not the city viewer, not a clerk).
+            "can_draft": user.is_superuser or user.role in (Role.COORDINATOR, Role.ADMIN),
+        },
         request=request,
     )
