@@ -60,7 +60,7 @@ def main() -> int:
                     path = OUT / f"{username}-{width}.png"
                     page.screenshot(path=str(path), full_page=False)
                     flag = "" if overflow <= 0 else f"  横向溢出{overflow}px"
-                    print(f"{path.relative_to(ROOT)}  {what}{flag}")
+                    sys.stdout.write(f"{path.relative_to(ROOT)}  {what}{flag}\n")
                     page.close()
             browser.close()
     finally:
