@@ -1,0 +1,107 @@
+"""The 政府信息公开工作年度报告 rendered: docx through the kernel's 公文 helper (the tables as real
+docx tables), PDF through LibreOffice (`fazhi.reports.pdf`), HTML for the public page, and JSON."""
+
+from __future__ import annotations
+
+import json
+
+from django.template.loader import render_to_string
+
+from fazhi.ledgers.disclosure.annual import COLUMNS, Report, table3_rows
+from fazhi.lib import gongwen
+from fazhi.lib.gongwen import Heading1, Paragraph, Table
+
+RESULTS = [
+    ("upheld", "结果维持"),
+    ("corrected", "结果纠正"),
+    ("other", "其他结果"),
+    ("pending", "尚未审结"),
+    ("total", "总计"),
+]
+PARTS4 = [
+    ("review", "行政复议"),
+    ("direct", "行政诉讼·未经复议直接起诉"),
+    ("after_review", "行政诉讼·复议后起诉"),
+]
+
+
+def title(report: Report) -> str:
+    return f"{report.organ}{report.year}年政府信息公开工作年度报告"
+
+
+def table3_grid(report: Report) -> list[list[str]]:
+    head1 = ["", "申请人情况", "", "", "", "", "", ""]
+    head2 = ["", "自然人", "法人或其他组织", "", "", "", "", "总计"]
+    head3 = ["", "", *[label for _, label in COLUMNS[1:]], ""]
+    grid = [head1, head2, head3]
+    keys = [k for k, _ in COLUMNS] + ["total"]
+    for row in table3_rows():
+        label = f"{row.group} {row.label}".strip() if row.group.startswith("（") else row.label
+        grid.append([label, *[str(report.table3[row.key][k]) for k in keys]])
+    return grid
+
+
+def table4_grid(report: Report) -> list[list[str]]:
+    head1: list[str] = []
+    head2: list[str] = []
+    for _, part_label in PARTS4:
+        head1 += [part_label] + [""] * (len(RESULTS) - 1)
+        head2 += [label for _, label in RESULTS]
+    values = [str(report.table4[part][k]) for part, _ in PARTS4 for k, _ in RESULTS]
+    return [head1, head2, values]
+
+
+def issue_lines(report: Report) -> list[str]:
+    if not report.issues:
+        return [
+            "表格勾稽核对：各行之和与总计相符；本年新收 + 上年结转 = 办理结果总计 + 结转下年度。"
+        ]
+    return [f"表格勾稽核对发现问题：{i.message}" for i in report.issues]
+
+
+def to_docx(report: Report) -> bytes:
+    blocks: list[gongwen.Block] = [
+        Paragraph(
+            f"本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室印发的"
+            f"《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）编制。"
+            f"报告所列数据的统计期限为{report.year}年1月1日至12月31日。"
+        ),
+        Heading1("一、总体情况"),
+        *[Paragraph(p) for p in report.overview],
+        Heading1("二、主动公开政府信息情况"),
+        Table(report.table2, header=False, widths_mm=(50, 40, 35, 35)),
+        Heading1("三、收到和处理政府信息公开申请情况"),
+        Table(table3_grid(report), header=True, widths_mm=(62, 14, 14, 14, 14, 14, 14, 14)),
+        Heading1("四、政府信息公开行政复议、行政诉讼情况"),
+        Table(table4_grid(report), header=True, widths_mm=(10.6,) * 15),
+        Heading1("五、存在的主要问题及改进情况"),
+        *[Paragraph(p) for p in report.problems],
+        Heading1("六、其他需要报告的事项"),
+        *[Paragraph(p) for p in report.other_matters],
+    ]
+    return gongwen.build(
+        title(report), blocks=blocks, signer=report.organ, date_text="　　年　　月　　日"
+    )
+
+
+def to_pdf(report: Report) -> bytes:
+    from fazhi.reports.pdf import docx_to_pdf
+
+    return docx_to_pdf(to_docx(report))
+
+
+def to_html(report: Report) -> str:
+    return render_to_string(
+        "disclosure/annual_report.html",
+        {
+            "report": report,
+            "title": title(report),
+            "table3": table3_grid(report),
+            "table4": table4_grid(report),
+            "issues": issue_lines(report),
+        },
+    )
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.as_json(), ensure_ascii=False, indent=2)
