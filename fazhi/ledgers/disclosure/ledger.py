@@ -16,6 +16,7 @@ from fazhi.ledgers.disclosure.indicators import FIGURES
 from fazhi.ledgers.disclosure.models import DisclosureRequest
 from fazhi.ledgers.disclosure.states import OPEN, ApplicantKind, Channel
 from fazhi.ledgers.disclosure.tables import CaseTable
+from fazhi.lib.mask import mask_phone
 
 
 def new_request(user: Any) -> DisclosureRequest:
@@ -91,6 +92,7 @@ LEDGER = register(
         open_states=OPEN,
         lapses=(Lapse("abandon", "逾期未补正视为放弃申请", workflow.run_abandonment),),
         list_summary=list_summary,
+        personal_columns={"applicant_contact": mask_phone},
         export_rows=lambda qs: qs.select_related("department").iterator(chunk_size=2000),
         extra_urls=_extra_urls,
         figures=FIGURES,
