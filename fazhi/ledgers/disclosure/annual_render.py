@@ -29,8 +29,24 @@ def title(report: Report) -> str:
     return f"{report.organ}{report.year}年政府信息公开工作年度报告"
 
 
+# Header spans of table 三 (rows 0–2): 申请人情况 over the seven columns, 法人或其他组织 over its
+# five kinds, and 自然人 / 总计 / the row-label column down the header rows.
+TABLE3_MERGES = ((0, 0, 2, 0), (0, 1, 0, 7), (1, 1, 2, 1), (1, 2, 1, 6), (1, 7, 2, 7))
+TABLE4_MERGES = ((0, 0, 0, 4), (0, 5, 0, 9), (0, 10, 0, 14))
+TABLE2_MERGES = ((0, 0, 0, 3), (4, 0, 4, 3), (7, 0, 7, 3), (11, 0, 11, 3))
+
+
 def table3_grid(report: Report) -> list[list[str]]:
-    head1 = ["", "申请人情况", "", "", "", "", "", ""]
+    head1 = [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "申请人情况",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ]
     head2 = ["", "自然人", "法人或其他组织", "", "", "", "", "总计"]
     head3 = ["", "", *[label for _, label in COLUMNS[1:]], ""]
     grid = [head1, head2, head3]
@@ -69,11 +85,29 @@ def to_docx(report: Report) -> bytes:
         Heading1("一、总体情况"),
         *[Paragraph(p) for p in report.overview],
         Heading1("二、主动公开政府信息情况"),
-        Table(report.table2, header=False, widths_mm=(50, 40, 35, 35)),
+        Table(
+            report.table2,
+            header=False,
+            widths_mm=(52, 40, 32, 32),
+            merges=TABLE2_MERGES,
+            font_pt=12,
+        ),
         Heading1("三、收到和处理政府信息公开申请情况"),
-        Table(table3_grid(report), header=True, widths_mm=(62, 14, 14, 14, 14, 14, 14, 14)),
+        Table(
+            table3_grid(report),
+            widths_mm=(65, 13, 13, 13, 13, 13, 13, 13),
+            merges=TABLE3_MERGES,
+            header_rows=3,
+            font_pt=10.5,
+        ),
         Heading1("四、政府信息公开行政复议、行政诉讼情况"),
-        Table(table4_grid(report), header=True, widths_mm=(10.6,) * 15),
+        Table(
+            table4_grid(report),
+            widths_mm=(10.4,) * 15,
+            merges=TABLE4_MERGES,
+            header_rows=2,
+            font_pt=9,
+        ),
         Heading1("五、存在的主要问题及改进情况"),
         *[Paragraph(p) for p in report.problems],
         Heading1("六、其他需要报告的事项"),
