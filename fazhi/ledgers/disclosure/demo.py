@@ -81,7 +81,7 @@ SUBJECTS = [
 
 
 def _org_name(rng: random.Random, kind: str) -> str:
-    return {
+    names: dict[str, str] = {
         ApplicantKind.COMMERCIAL: company_name(rng),
         ApplicantKind.RESEARCH: "示例农业科学研究所",
         ApplicantKind.PUBLIC_INTEREST: "示例市绿色环保志愿者协会",
@@ -89,7 +89,8 @@ def _org_name(rng: random.Random, kind: str) -> str:
             ["示例律师事务所", "明德律师事务所", "城关法律服务所"]
         ),
         ApplicantKind.OTHER_ORG: rng.choice(["城关镇东街社区居民委员会", "河西村村民委员会"]),
-    }.get(kind, person_name(rng))
+    }
+    return names.get(kind, person_name(rng))
 
 
 def _request(
@@ -299,7 +300,7 @@ def populate(ctx: DemoContext) -> None:
     users = {"990102": ctx.users["fzb"], "990103": ctx.users["yb_fzb"]}
     for code in ("990102", "990103"):
         by = users[code]
-        links = {
+        links: dict[str, list[Any]] = {
             "review": disclosure_cases(ctx.jurisdictions[code].pk),
             "suit": disclosure_lawsuits(ctx.jurisdictions[code].pk),
         }

@@ -75,7 +75,7 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         problem = link_problem(probe)
         if not problem and not self.instance.pk and "evidence_on" not in self.errors:
             probe.channel = data.get("channel") or ""
-            probe.evidence_on = data.get("evidence_on")
+            probe.evidence_on = data.get("evidence_on")  # type: ignore[assignment]
             probe.submitted_on = data.get("submitted_on")
             problem = receipt_problem(probe)
         if problem:

@@ -133,6 +133,17 @@ def _extension_checks(letter: MailboxLetter, ctx: Ctx) -> str | None:
     return None
 
 
+def _extended(letter: MailboxLetter, ctx: Ctx) -> None:
+    clocks.extend(
+        letter,
+        reply_spec(),
+        length=ctx["extension_days"],
+        approved_by=ctx["approver"].strip(),
+        on=ctx.day,
+        by=ctx.by,
+    )
+
+
 extend = Transition(
     "extend",
     "延期回复",
@@ -147,14 +158,7 @@ extend = Transition(
         "extension_approver": ctx["approver"].strip()[:60],
     },
     expect=lambda r: {"extension_days": r.extension_days},
-    effects=lambda r, ctx: clocks.extend(
-        r,
-        reply_spec(),
-        length=ctx["extension_days"],
-        approved_by=ctx["approver"].strip(),
-        on=ctx.day,
-        by=ctx.by,
-    ),
+    effects=_extended,
     style="outline-warning",
 )
 
