@@ -521,3 +521,46 @@ def test_a_request_links_to_the_review_it_led_to(
     assert 'id="linked-disclosure"' in page and req.case_number in page
     page = client.get(reverse("disclosure:detail", args=[req.pk])).content.decode()
     assert 'id="linked-reconsideration"' in page and review.case_number in page
+
+
+def test_home_page_shows_the_annual_report_deadlines(coordinator: User) -> None:
+    from fazhi.ledgers.disclosure.panels import report_year
+
+    assert report_year(D("2026-03-31")) == 2025 and report_year(D("2026-04-01")) == 2026
+    client = Client()
+    client.force_login(coordinator)
+    html = client.get(reverse("home")).content.decode()
+    assert 'id="disclosure-deadlines"' in html and "人民政府向社会公布" in html
+
+
+def test_part_one_paragraph_uses_catalog_ids(shared_dir: Path) -> None:
+    from fazhi.indicators.sections import TOKEN_RE
+    from fazhi.ledgers.disclosure.indicators import build_section
+    from fazhi.ledgers.mailbox.indicators import build_section as mailbox_section
+
+    catalog = json.loads((shared_dir / "spec" / "indicators.json").read_text("utf-8"))
+    ids = {i["id"] for i in catalog["indicators"]}
+    scope = Scope(frozenset({1}), D("2025-01-01"), D("2026-01-01"))
+    tokens = TOKEN_RE.findall(" ".join(build_section(scope) + mailbox_section(scope)))
+    assert len(tokens) == 13 and set(tokens) <= ids
+
+
+def test_yearly_page_enters_proactive_counts(coordinator: User, county: Jurisdiction) -> None:
+    from fazhi.ledgers.disclosure.models import ProactiveItem
+
+    client = Client()
+    client.force_login(coordinator)
+    url = reverse("disclosure:yearly") + "?year=2025"
+    assert client.get(url).status_code == 200
+    form = {
+        "form": "proactive",
+        "year": 2025,
+        "category": "plans",
+        "count": 12,
+        "evidence": "门户网站导出",
+    }
+    client.post(url, form)
+    assert ProactiveItem.objects.get().count == 12
+    resp = client.post(url, form)  # the same category and year again
+    assert "该年度该类别已有数据" in resp.content.decode() and ProactiveItem.objects.count() == 1
+    assert FIGURES.counts(Scope.year(county, 2025))[P + "proactive_items"] == 12

@@ -7,6 +7,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 
 from fazhi.casework.registry import Lapse, LedgerSpec, register
+from fazhi.ledgers.disclosure import panels as _panels  # noqa: F401  (registers the panel)
 from fazhi.ledgers.disclosure import workflow
 from fazhi.ledgers.disclosure.documents import DOCUMENTS
 from fazhi.ledgers.disclosure.filters import CaseFilter
