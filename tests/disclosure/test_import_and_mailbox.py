@@ -220,3 +220,32 @@ def test_mailbox_import_checks_publication(coordinator: User, justice_bureau: De
     )
     assert [str(p) for p in report.problems] == ["第2行“公开日期”：写信人未同意公开，不能公开"]
     assert MailboxLetter.objects.count() == 0
+
+
+def test_proactive_counts_import_from_the_portal_export(
+    coordinator: User, justice_bureau: Department, county: Jurisdiction
+) -> None:
+    from fazhi.ledgers.disclosure.importers import PROACTIVE_SPEC
+    from fazhi.ledgers.disclosure.models import ProactiveItem
+
+    headers = ["年度", "公开机关（部门）", "类别", "条数", "数据来源"]
+    rows = [
+        [2025, "", "规划、计划（第二十条第三项）", 36, "门户网站导出"],
+        [2025, "", "政策类、动态类信息", 800, "门户网站导出"],
+        [2025, "", "规划、计划（第二十条第三项）", 5, "门户网站导出"],
+    ]
+    data = workbook_bytes(headers, [dict(zip(headers, r, strict=True)) for r in rows])
+    report = run_import(
+        PROACTIVE_SPEC, data, by=coordinator, context=PROACTIVE_SPEC.context(coordinator)
+    )
+    assert [str(p) for p in report.problems] == ["第4行“类别”：与第2行重复（同一机关、年度、类别）"]
+    assert ProactiveItem.objects.count() == 0
+    data = workbook_bytes(headers, [dict(zip(headers, r, strict=True)) for r in rows[:2]])
+    report = run_import(
+        PROACTIVE_SPEC, data, by=coordinator, context=PROACTIVE_SPEC.context(coordinator)
+    )
+    assert report.ok and report.created == 2
+    from fazhi.ledgers.disclosure.indicators import FIGURES as DISCLOSURE_FIGURES
+
+    got = DISCLOSURE_FIGURES.counts(Scope.year(county, 2025))
+    assert (got["disclosure.proactive_items"], got["disclosure.news_items"]) == (36, 800)

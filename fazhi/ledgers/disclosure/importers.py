@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from fazhi import clocks
 from fazhi.casework.numbering import number_rows
 from fazhi.casework.sheets import case_number_problems, date_problems, import_context, model_columns
@@ -14,7 +16,7 @@ from fazhi.imports import registry
 from fazhi.imports.history import insert_values_audited
 from fazhi.imports.sheet import Problem, SheetSpec
 from fazhi.ledgers.disclosure.clocks import REPLY
-from fazhi.ledgers.disclosure.models import DisclosureRequest
+from fazhi.ledgers.disclosure.models import DisclosureRequest, ProactiveItem
 from fazhi.ledgers.disclosure.states import Ground, ReplyType, State
 from fazhi.ledgers.disclosure.workflow import NUMBERING, ground_problem
 
@@ -163,6 +165,86 @@ SPEC = registry.register(
             "reply_type": ReplyType.DISCLOSED.label,
             "replied_on": dt.date(2025, 3, 20),
             "answered_on_time": True,
+        },
+    )
+)
+
+
+# --- 主动公开 counts from the portal's export -------------------------------------------------
+
+PROACTIVE_COLUMNS = model_columns(
+    ProactiveItem,
+    ["year", "department", "category", "count", "evidence"],
+    required=["year", "category", "count", "evidence"],
+    department={"header": "公开机关（部门）", "comment": "人民政府本级的留空"},
+)
+
+
+def check_proactive_all(rows: list[tuple[int, dict[str, Any]]], context: Any) -> list[Problem]:
+    out: list[Problem] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    taken = set(
+        ProactiveItem.objects.filter(jurisdiction=context["jurisdiction"]).values_list(
+            "department__name", "year", "category"
+        )
+    )
+    for n, v in rows:
+        key = (v["department"] or None, v["year"], v["category"])
+        if key in seen:
+            out.append(Problem(n, "类别", f"与第{seen[key]}行重复（同一机关、年度、类别）"))
+        seen.setdefault(key, n)
+        if key in taken:
+            out.append(Problem(n, "类别", "该机关该年度该类别已有数据，请在系统中修改"))
+    return out
+
+
+def check_proactive_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
+    out = []
+    if v["department"] and v["department"] not in context["departments"]:
+        out.append(Problem(n, "公开机关（部门）", f"本区划没有名为“{v['department']}”的部门"))
+    if v["year"] is not None and not 2008 <= v["year"] <= timezone.localdate().year:
+        out.append(Problem(n, "年度", "年度应在2008年至今年之间"))
+    if v["count"] is not None and v["count"] < 0:
+        out.append(Problem(n, "条数", "条数不能为负数"))
+    return out
+
+
+def create_proactive(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
+    values = []
+    for v in rows:
+        dept = context["departments"].get(v["department"] or "")
+        values.append(
+            dict(
+                jurisdiction_id=context["jurisdiction"].pk,
+                department_id=dept.pk if dept else None,
+                year=v["year"],
+                category=v["category"],
+                count=v["count"],
+                evidence=v["evidence"],
+            )
+        )
+    return len(insert_values_audited(ProactiveItem, values, by=by, event="imported"))
+
+
+PROACTIVE_SPEC = registry.register(
+    SheetSpec(
+        key="disclosure-proactive",
+        title="主动公开政府信息条数",
+        columns=PROACTIVE_COLUMNS,
+        check_row=check_proactive_row,
+        check_all=check_proactive_all,
+        create=create_proactive,
+        context=context_for,
+        instructions=[
+            "一行为一个机关一个年度一个类别的主动公开条数（可由门户网站栏目统计导出后整理）；带*的列必填。",
+            "类别按《政府信息公开条例》第二十条分类，“政策类、动态类信息”单列。",
+            "导入为“全部成功或全部不导入”：任何一行有误，将列出全部问题，且不保存任何一行。",
+        ],
+        example={
+            "year": 2025,
+            "category": "规划、计划（第二十条第三项）",
+            "count": 36,
+            "evidence": "门户网站“规划计划”栏目",
         },
     )
 )
