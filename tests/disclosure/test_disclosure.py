@@ -564,3 +564,38 @@ def test_yearly_page_enters_proactive_counts(coordinator: User, county: Jurisdic
     resp = client.post(url, form)  # the same category and year again
     assert "该年度该类别已有数据" in resp.content.decode() and ProactiveItem.objects.count() == 1
     assert FIGURES.counts(Scope.year(county, 2025))[P + "proactive_items"] == 12
+
+
+def test_yearly_page_registers_accounts_and_inspections(
+    coordinator: User, county: Jurisdiction, justice_bureau: Department
+) -> None:
+    from fazhi.ledgers.disclosure.models import NewMediaAccount, NewMediaInspection
+
+    client = Client()
+    client.force_login(coordinator)
+    url = reverse("disclosure:yearly") + "?year=2025"
+    client.post(
+        url,
+        {
+            "form": "account",
+            "department": justice_bureau.pk,
+            "name": "示例县司法局",
+            "platform": "wechat",
+            "opened_on": "2020-05-01",
+        },
+    )
+    account = NewMediaAccount.objects.get()
+    resp = client.post(
+        url,
+        {"form": "inspection", "account": account.pk, "inspected_on": "2025-03-15", "findings": ""},
+    )
+    assert (
+        "检查不合格的，请填写发现的问题" in resp.content.decode()
+        and NewMediaInspection.objects.count() == 0
+    )
+    client.post(
+        url,
+        {"form": "inspection", "account": account.pk, "inspected_on": "2025-03-15", "passed": "on"},
+    )
+    got = FIGURES.counts(Scope.year(county, 2025))
+    assert (got[P + "new_media_accounts"], got[P + "new_media_inspected"]) == (1, 1)

@@ -17,11 +17,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from fazhi.casework.forms import BootstrapMixin
+from fazhi.casework.forms import DATE, BootstrapMixin
 from fazhi.ledgers.disclosure import annual, annual_render
 from fazhi.ledgers.disclosure.models import (
     AnnualFigures,
     NewMediaAccount,
+    NewMediaInspection,
     ProactiveItem,
 )
 from fazhi.lib.cn_date import cn_date
@@ -119,6 +120,49 @@ class ProactiveForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
+class AccountForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = NewMediaAccount
+        fields = ["department", "name", "platform", "opened_on", "closed_on"]
+        widgets = {"opened_on": DATE, "closed_on": DATE}
+
+    def __init__(self, *args: Any, jurisdiction: Jurisdiction, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(jurisdiction=jurisdiction)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        opened, closed = data.get("opened_on"), data.get("closed_on")
+        today = timezone.localdate()
+        if opened and opened > today:
+            raise forms.ValidationError("开设日期不能晚于今天")
+        if opened and closed and closed < opened:
+            raise forms.ValidationError("关停注销日期不能早于开设日期")
+        return data
+
+
+class InspectionForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = NewMediaInspection
+        fields = ["account", "inspected_on", "passed", "findings"]
+        widgets = {"inspected_on": DATE}
+
+    def __init__(self, *args: Any, jurisdiction: Jurisdiction, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = NewMediaAccount.objects.filter(jurisdiction=jurisdiction)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        on, account = data.get("inspected_on"), data.get("account")
+        if on and on > timezone.localdate():
+            raise forms.ValidationError("检查日期不能晚于今天")
+        if on and account and on < account.opened_on:
+            raise forms.ValidationError("检查日期不能早于账号开设日期")
+        if not data.get("passed") and not (data.get("findings") or "").strip():
+            raise forms.ValidationError("检查不合格的，请填写发现的问题")
+        return data
+
+
 class FiguresForm(BootstrapMixin, forms.ModelForm):
     fees_yuan = forms.DecimalField(
         label="行政事业性收费：本年收费金额（元）", min_value=0, decimal_places=2, max_digits=14
@@ -160,9 +204,26 @@ def yearly(request: HttpRequest) -> HttpResponse:
         instance=figures,
         initial={"fees_yuan": figures.fees_fen / 100},
     )
+    account_form = AccountForm(
+        request.POST if request.POST.get("form") == "account" else None, jurisdiction=jurisdiction
+    )
+    inspection_form = InspectionForm(
+        request.POST if request.POST.get("form") == "inspection" else None,
+        jurisdiction=jurisdiction,
+    )
     if request.method == "POST":
         if not can_edit:
             raise Http404("无权填报")
+        if request.POST.get("form") == "account" and account_form.is_valid():
+            account = account_form.save(commit=False)
+            account.jurisdiction = jurisdiction
+            account.save()
+            messages.success(request, "已登记政务新媒体账号")
+            return redirect(f"{reverse('disclosure:yearly')}?year={year}")
+        if request.POST.get("form") == "inspection" and inspection_form.is_valid():
+            inspection_form.save()
+            messages.success(request, "已登记检查")
+            return redirect(f"{reverse('disclosure:yearly')}?year={year}")
         if request.POST.get("form") == "proactive" and add_form.is_valid():
             item = add_form.save(commit=False)
             item.jurisdiction = jurisdiction
@@ -187,6 +248,8 @@ def yearly(request: HttpRequest) -> HttpResponse:
         .prefetch_related("inspections"),
         "add_form": add_form,
         "fig_form": fig_form,
+        "account_form": account_form,
+        "inspection_form": inspection_form,
         "can_edit": can_edit,
         "report_url": f"{reverse('disclosure:annual')}?j={jurisdiction.code}&year={year}",
     }
