@@ -490,6 +490,8 @@ def test_annual_report_renders_as_docx_with_real_tables(
     assert len(t3.rows) == 3 + 2 + 21 + 2
     html = to_html(report)
     assert "示例县人民政府2025年政府信息公开工作年度报告" in html and "勾稽核对" in html
+    assert '<td colspan="7" rowspan="1">申请人情况</td>' in html
+    assert '<td colspan="5" rowspan="1">行政复议</td>' in html
 
 
 def test_public_report_page_needs_no_login(year_rows: Any, county: Jurisdiction) -> None:

@@ -38,7 +38,7 @@ TABLE2_MERGES = ((0, 0, 0, 3), (4, 0, 4, 3), (7, 0, 7, 3), (11, 0, 11, 3))
 
 def table3_grid(report: Report) -> list[list[str]]:
     head1 = [
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        "",
         "申请人情况",
         "",
         "",
@@ -124,14 +124,30 @@ def to_pdf(report: Report) -> bytes:
     return docx_to_pdf(to_docx(report))
 
 
+def spans(
+    grid: list[list[str]], merges: tuple[tuple[int, int, int, int], ...]
+) -> list[list[tuple[str, int, int]]]:
+    """The grid as HTML rows of (text, colspan, rowspan), the cells a merge covers left out."""
+    covered: set[tuple[int, int]] = set()
+    start: dict[tuple[int, int], tuple[int, int]] = {}
+    for r0, c0, r1, c1 in merges:
+        start[(r0, c0)] = (c1 - c0 + 1, r1 - r0 + 1)
+        covered |= {(r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)} - {(r0, c0)}
+    return [
+        [(text, *start.get((i, j), (1, 1))) for j, text in enumerate(row) if (i, j) not in covered]
+        for i, row in enumerate(grid)
+    ]
+
+
 def to_html(report: Report) -> str:
     return render_to_string(
         "disclosure/annual_report.html",
         {
             "report": report,
             "title": title(report),
-            "table3": table3_grid(report),
-            "table4": table4_grid(report),
+            "table2": spans(report.table2, TABLE2_MERGES),
+            "table3": spans(table3_grid(report), TABLE3_MERGES),
+            "table4": spans(table4_grid(report), TABLE4_MERGES),
             "issues": issue_lines(report),
         },
     )
