@@ -175,6 +175,11 @@ def _code_strings(tree: ast.AST) -> list[str]:
     ]
 
 
+# Codes that spell a ledger's key without naming the ledger: the 行政行为类别 政府信息公开 is
+# `disclosure` in the kit's shared choice list (the 依申请公开 ledger's key too).
+NOT_A_LEDGER_NAME = {("fazhi/casework/choices.py", "disclosure")}
+
+
 def test_no_kernel_module_names_a_ledger() -> None:
     """The kernel finds ledgers through registries; no kernel code spells a ledger's name."""
     ledgers = {p.name for p in (ROOT / "fazhi" / "ledgers").iterdir() if (p / "apps.py").is_file()}
@@ -184,5 +189,9 @@ def test_no_kernel_module_names_a_ledger() -> None:
         for path in _py_files(f"fazhi/{app}"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for text in _code_strings(tree):
-                offenders += [f"{path.relative_to(ROOT)}: {text!r}" for x in ledgers if x in text]
+                offenders += [
+                    f"{path.relative_to(ROOT)}: {text!r}"
+                    for x in ledgers
+                    if x in text and (str(path.relative_to(ROOT)), text) not in NOT_A_LEDGER_NAME
+                ]
     assert offenders == []

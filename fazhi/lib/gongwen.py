@@ -85,6 +85,11 @@ class Table:
     rows: Sequence[Sequence[str]]
     header: bool = True
     widths_mm: Sequence[float] = field(default_factory=tuple)
+    # Cells spanning several rows/columns: (first row, first col, last row, last col), inclusive;
+    # the text is the first cell's.
+    merges: Sequence[tuple[int, int, int, int]] = field(default_factory=tuple)
+    header_rows: int = 1  # how many leading rows are set as the header (黑体) when `header`
+    font_pt: float | None = None  # a smaller size for a wide statistical table (default 4号)
 
 
 Block = Paragraph | Heading1 | Heading2 | Table
@@ -405,6 +410,14 @@ def _add_table(doc: DocxDocument, block: Table) -> None:
         el.set(qn("w:color"), "000000")
         borders.append(el)
     tbl_pr.append(borders)
+    if block.widths_mm:
+        # Word reads the cell widths, LibreOffice the grid: set both, and keep them fixed.
+        table.autofit = False
+        grid = table._tbl.tblGrid
+        for j, col in enumerate(grid.findall(qn("w:gridCol"))):
+            if j < len(block.widths_mm):
+                col.set(qn("w:w"), str(int(Mm(block.widths_mm[j]).twips)))
+    size = Pt(block.font_pt) if block.font_pt else SIZE_TABLE
     for i, row in enumerate(rows):
         for j in range(ncols):
             cell = table.cell(i, j)
@@ -415,10 +428,17 @@ def _add_table(doc: DocxDocument, block: Table) -> None:
             run = _styled_run(
                 p,
                 row[j] if j < len(row) else "",
-                FONT_H1 if (block.header and i == 0) else FONT_BODY,
-                SIZE_TABLE,
+                FONT_H1 if (block.header and i < block.header_rows) else FONT_BODY,
+                size,
             )
             del run
+    for r0, c0, r1, c1 in block.merges:
+        keep = table.cell(r0, c0).text
+        merged = table.cell(r0, c0).merge(table.cell(r1, c1))
+        for extra in merged.paragraphs[1:]:
+            extra._element.getparent().remove(extra._element)
+        if merged.paragraphs and merged.paragraphs[0].text != keep:
+            merged.paragraphs[0].runs[0].text = keep
     doc.add_paragraph(style=STYLE_PLAIN)  # keep the next paragraph off the table's bottom border
 
 

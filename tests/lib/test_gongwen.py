@@ -205,3 +205,26 @@ def test_no_automatic_gap_between_digits_and_chinese() -> None:
     body = doc.styles[gongwen.STYLE_BODY].element.pPr
     assert body.find(qn("w:autoSpaceDE")).get(qn("w:val")) == "0"
     assert body.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+
+
+def test_table_widths_merges_and_header_rows() -> None:
+    data = gongwen.build(
+        "统计表",
+        blocks=[
+            Table(
+                [["项目", "申请人情况", ""], ["", "自然人", "法人"], ["新收", "3", "1"]],
+                widths_mm=(60, 30, 30),
+                merges=((0, 1, 0, 2), (0, 0, 1, 0)),
+                header_rows=2,
+                font_pt=10.5,
+            )
+        ],
+    )
+    table = Document(io.BytesIO(data)).tables[0]
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    assert [int(c.get(qn("w:w"))) for c in grid] == [Mm(w).twips for w in (60, 30, 30)]
+    assert table.cell(0, 1).text == "申请人情况" and table.cell(0, 2)._tc is table.cell(0, 1)._tc
+    assert table.cell(0, 0).text == "项目" and table.cell(1, 0).text == "项目"
+    run = table.cell(1, 1).paragraphs[0].runs[0]._r
+    assert run.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    assert run.find(qn("w:rPr")).find(qn("w:sz")).get(qn("w:val")) == "21"

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from fazhi.casework.registry import LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
 from fazhi.indicators.scope import Scope
+from fazhi.ledgers.disclosure.api import requests_behind_lawsuit
 from fazhi.ledgers.litigation import workflow
 from fazhi.ledgers.litigation.documents import DOCUMENTS
 from fazhi.ledgers.litigation.filters import CaseFilter
@@ -38,6 +39,7 @@ def detail_context(request: HttpRequest, case: LitigationCase) -> dict[str, Any]
         "hearings": list(case.hearings.order_by("scheduled_for", "id")),
         "next_instances": list(case.next_instances.order_by("id")),
         "reconsideration": ref,
+        "disclosure_requests": requests_behind_lawsuit(case.pk),
         "badges": badges,
     }
 

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from fazhi.casework.registry import Lapse, LedgerSpec, register
 from fazhi.casework.sheets import legal_office_or_404
+from fazhi.ledgers.disclosure.api import requests_behind_reconsideration
 from fazhi.ledgers.litigation.api import lawsuits_after_reconsideration
 from fazhi.ledgers.reconsideration import panels as _panels  # noqa: F401  (registers the panel)
 from fazhi.ledgers.reconsideration import views as _views
@@ -43,6 +44,7 @@ def detail_context(request: HttpRequest, case: ReconsiderationCase) -> dict[str,
         and request.user.has_perm("reconsideration.answer_case", case),
         "application_period": workflow.application_period(case),
         "lawsuits": lawsuits_after_reconsideration(case.pk),
+        "disclosure_requests": requests_behind_reconsideration(case.pk),
         "badges": badges,
     }
 
