@@ -128,3 +128,13 @@ def clean_case_number(form: Any, spec_numbering: Any) -> str:
     if spec_numbering.parse(number) is None:
         raise forms.ValidationError(f"案号格式应为“{spec_numbering.example()}”")
     return number
+
+
+def choose(label: str, choices: Any) -> forms.ChoiceField:
+    """A choice the user must make: the list starts at "请选择…", never at a first option that a
+    hurried clerk would submit unread (a decision's outcome, a judgment's result)."""
+    return forms.ChoiceField(
+        label=label,
+        choices=[("", f"请选择{label}"), *list(choices)],
+        error_messages={"required": f"请选择{label}"},
+    )

@@ -49,13 +49,13 @@ def test_list_and_detail_show_the_case(case, officer):
     assert "示政复〔2025〕1号" in html and "张三" in html and "示例县公安局" in html
     assert "共 1 件" in html
     html = c.get(case.get_absolute_url()).content.decode()
-    assert "已受理（待送达副本）" in html
+    assert "已受理（待发送申请书副本）" in html
     assert "适用2023年修订文本（新法）" in html
     # 60 days from 5 March end on 4 May, inside the Labour Day holiday: rolled to 6 May, and said so.
     assert '<td id="decision-due">2025年5月6日</td>' in html
     assert "第60日为2025年5月4日（劳动节假期），顺延至2025年5月6日（周二）届满" in html
     assert "行政复议法（2023修订）第六十二条第一款" in html  # the clock's basis is shown
-    assert "送达答复通知" in html and "受理通知书（docx）" in html
+    assert "发送申请书副本" in html and "受理通知书（docx）" in html
     assert "登记收到申请" in html and "受理" in html  # history
 
 

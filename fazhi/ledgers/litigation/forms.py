@@ -9,6 +9,7 @@ from django import forms
 from fazhi.casework.forms import (
     DATE,
     BootstrapMixin,
+    choose,
     clean_case_number,
     limit_choices,
     past_date,
@@ -106,10 +107,10 @@ ACTION_FIELDS: dict[str, forms.Field] = {
     "identity_proved": forms.BooleanField(label="已提交加盖印章的身份证明", required=False),
     "spoke_on_substance": forms.BooleanField(label="就实质性争议发表意见", required=False),
     "lawyer_present": forms.BooleanField(label="律师共同出庭", required=False),
-    "decision_kind": forms.ChoiceField(label="裁判类型", choices=DecisionKind.choices),
-    "disposition": forms.ChoiceField(label="裁判结果", choices=Disposition.choices),
+    "decision_kind": choose("裁判类型", DecisionKind.choices),
+    "disposition": choose("裁判结果", Disposition.choices),
     "served_on": forms.DateField(label="裁判文书送达日期", required=False, widget=DATE),
-    "withdrawal_reason": forms.ChoiceField(label="撤诉原因", choices=WithdrawalReason.choices),
+    "withdrawal_reason": choose("撤诉原因", WithdrawalReason.choices),
     "act_changed_on": forms.DateField(label="被告改变行政行为日期", required=False, widget=DATE),
-    "appellant": forms.ChoiceField(label="上诉人", choices=Appellant.choices),
+    "appellant": choose("上诉人", Appellant.choices),
 }

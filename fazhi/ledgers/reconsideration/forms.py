@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from fazhi.casework.forms import DATE, bootstrap, clean_case_number, limit_choices
+from fazhi.casework.forms import DATE, bootstrap, choose, clean_case_number, limit_choices
 from fazhi.ledgers.reconsideration.models import Applicant, ReconsiderationCase
 from fazhi.ledgers.reconsideration.states import (
     BEFORE_ACCEPTANCE,
@@ -184,9 +184,8 @@ ApplicantFormSet = forms.inlineformset_factory(
 
 # Inputs the transitions share (their forms take the ones each declares in `inputs`).
 ACTION_FIELDS: dict[str, forms.Field] = {
-    "outcome": forms.ChoiceField(
-        label="决定结果", choices=[(o.value, o.label) for o in Outcome if o in DECISION_OUTCOMES]
-    ),
+    # No default: a decision's outcome is chosen, never left at the first option.
+    "outcome": choose("决定结果", [(o.value, o.label) for o in Outcome if o in DECISION_OUTCOMES]),
     "form": forms.ChoiceField(
         label="方式", choices=[(HearingForm.OPINIONS, "听取意见"), (HearingForm.HEARING, "听证")]
     ),

@@ -114,7 +114,7 @@ class ReconsiderationCase(CaseModel):
     accepted_on = models.DateField("受理日期", null=True, blank=True)
     deemed_accepted = models.BooleanField("视为受理", default=False)
     deemed_abandoned = models.BooleanField("逾期未补正视为放弃", default=False)
-    copy_sent_on = models.DateField("发送申请书副本（答复通知）日期", null=True, blank=True)
+    copy_sent_on = models.DateField("发送申请书副本日期", null=True, blank=True)
     # Arts. 48, 54: the respondent's answer period runs from its receipt of the copy.
     copy_served_on = models.DateField("被申请人收到副本日期", null=True, blank=True)
     answered_on = models.DateField("被申请人答复日期", null=True, blank=True)

@@ -29,7 +29,7 @@ class State(models.TextChoices):
     NOT_ACCEPTED = "not_accepted", "不予受理"
     WITHDRAWN = "withdrawn", "受理前撤回"
     REDIRECTED = "redirected", "告知/转送"
-    ACCEPTED = "accepted", "已受理（待送达副本）"
+    ACCEPTED = "accepted", "已受理（待发送申请书副本）"
     ANSWER_REQUESTED = "answer_requested", "待被申请人答复"
     UNDER_REVIEW = "under_review", "审理中"
     SUSPENDED = "suspended", "中止"

@@ -78,13 +78,13 @@ def _copy_service(case: ReconsiderationCase, ctx: Ctx) -> str | None:
 # 申请书副本 and 答复通知书 sent to the respondent; its answer period starts.
 send_copy = Transition(
     "send_copy",
-    "送达答复通知",
+    "发送申请书副本",
     FROM_ACCEPTED,
     State.ANSWER_REQUESTED,
     event="copy_sent",
-    verb="发送答复通知",
+    verb="发送申请书副本",
     date_field="copy_sent_on",
-    date_label="发送副本日期",
+    date_label="发送申请书副本日期",
     after=(("accepted_on", "受理日期"),),
     inputs=("on", "served_on", "note"),
     checks=(_copy_service,),
