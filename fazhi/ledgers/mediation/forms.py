@@ -18,7 +18,6 @@ from fazhi.casework.forms import (
     past_date,
 )
 from fazhi.ledgers.mediation.models import (
-    ConsultationDay,
     MediationCase,
     MediationCommittee,
     Mediator,
@@ -101,7 +100,8 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         else:
             for name in ("case_number", "mediator_signed_on", "committee_sealed_on", "notes"):
                 self.fields.pop(name)
-            self.fields["received_on"].initial = timezone.localdate()
+            self.initial.setdefault("received_on", None)
+            self.initial["received_on"] = self.initial["received_on"] or timezone.localdate()
             # Quick entry: the first field has the focus; Enter saves.
             self.fields["received_on"].widget.attrs["autofocus"] = True
 
@@ -212,18 +212,17 @@ class MediatorForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
-class ConsultationForm(BootstrapMixin, forms.ModelForm):
-    """One committee's on-the-spot answers on one day; a second entry for the day replaces it."""
+class ConsultationForm(BootstrapMixin, forms.Form):
+    """One committee's on-the-spot answers on one day; a second entry for the day replaces it
+    (so not a ModelForm: the (committee, day) constraint is an update, not a refusal)."""
 
-    count = forms.IntegerField(
-        label="现场解答咨询（人次）",
-        error_messages={"invalid": "人次必须是整数"},
+    committee = forms.ModelChoiceField(
+        label="调解组织", queryset=MediationCommittee.objects.none(), empty_label="请选择"
     )
-
-    class Meta:
-        model = ConsultationDay
-        fields = ["committee", "on", "count"]
-        widgets = {"on": DATE}
+    on = forms.DateField(label="日期", widget=DATE)
+    count = forms.IntegerField(
+        label="现场解答咨询（人次）", error_messages={"invalid": "人次必须是整数"}
+    )
 
     def __init__(self, *args: Any, jurisdiction: Jurisdiction, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -241,9 +240,6 @@ class ConsultationForm(BootstrapMixin, forms.ModelForm):
 
     def clean_on(self) -> Any:
         return past_date(self.cleaned_data.get("on"), "日期")
-
-    def validate_unique(self) -> None:
-        """The (committee, day) pair is updated in place by the view, not refused."""
 
 
 ACTION_FIELDS: dict[str, forms.Field] = {
