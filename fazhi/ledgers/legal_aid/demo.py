@@ -123,6 +123,7 @@ def _case(place: Any, received: dt.date, rng: random.Random, today: dt.date, by:
         else:
             workflow.grant(case, on=decided, by=by)
     start = case.objection_decided_on or case.decided_on
+    assert start is not None
     assigned = start + dt.timedelta(days=rng.choice((0, 1, 1, 2, 3, 4)))
     if assigned > today or (age < 5 and rng.random() < 0.5):
         return  # awaiting assignment

@@ -54,11 +54,10 @@ class CaseForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
         self.fields["case_number"].required = False
-        self.fields["basis"].choices = [c for c in Basis.choices if c[0] != Basis.NOTIFIED] + [
-            (Basis.NOTIFIED, Basis.NOTIFIED.label)
-        ]
         for name in ("request_received_at", "forwarded_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            moment = self.fields[name]
+            assert isinstance(moment, forms.DateTimeField)
+            moment.input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
         limit_choices(self, "handler", User.objects.filter(jurisdiction=jurisdiction))
         if self.instance.pk:
             for name in ("channel", "received_on", "request_received_at", "forwarded_at"):

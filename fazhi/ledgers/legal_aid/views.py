@@ -40,7 +40,7 @@ def services(request: HttpRequest) -> HttpResponse:
                 )
                 day.consultations = data["consultations"]
                 day.documents_drafted = data["documents_drafted"]
-                day._history_user = user  # type: ignore[attr-defined]
+                day._history_user = user  # type: ignore[union-attr]
                 day.save()
             messages.success(request, "已登记")
             return redirect("legal_aid:services")

@@ -259,6 +259,11 @@ refuse = Transition(
 
 # --- 异议 ---------------------------------------------------------------------------------------
 
+
+def _start(case: LegalAidCase, spec: Any, ctx: Ctx) -> None:
+    clocks.start(case, spec, on=ctx.day, by=ctx.by)
+
+
 object_ = Transition(
     "object",
     "收到异议",
@@ -269,7 +274,7 @@ object_ = Transition(
     date_label="司法行政部门收到异议日期",
     after=(("decided_on", "决定日期"),),
     when=(lambda c: "异议已处理，不能再次登记" if c.objection_result else None,),
-    effects=lambda c, ctx: clocks.start(c, OBJECTION, on=ctx.day, by=ctx.by),
+    effects=lambda c, ctx: _start(c, OBJECTION, ctx),
     style="outline-warning",
 )
 

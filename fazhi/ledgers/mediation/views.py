@@ -98,7 +98,7 @@ def consultations(request: HttpRequest) -> HttpResponse:
                     .first()
                 ) or ConsultationDay(committee=data["committee"], on=data["on"])
                 day.count = data["count"]
-                day._history_user = user  # type: ignore[attr-defined]
+                day._history_user = user  # type: ignore[union-attr]
                 day.save()
             messages.success(request, f"已登记{data['committee']}现场解答{data['count']}人次")
             return redirect("mediation:consultations")

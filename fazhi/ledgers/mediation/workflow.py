@@ -41,8 +41,9 @@ def link_problem(case: MediationCase) -> str:
         return "请选择调解组织"
     if committee.jurisdiction_id != case.jurisdiction_id:
         return "所选调解组织不属于本区划"
-    if case.mediator_id and case.mediator.committee_id != committee.pk:
-        return f"调解员{case.mediator.name}不是“{committee.name}”的调解员"
+    mediator = case.mediator if case.mediator_id else None
+    if mediator is not None and mediator.committee_id != committee.pk:
+        return f"调解员{mediator.name}不是“{committee.name}”的调解员"
     if committee.dissolved_on and case.received_on and case.received_on > committee.dissolved_on:
         return f"“{committee.name}”已于{cn_date(committee.dissolved_on)}撤销"
     return ""
@@ -235,6 +236,10 @@ def _signatures(case: MediationCase, ctx: Ctx) -> str | None:
     return None
 
 
+def _start(case: MediationCase, spec: Any, ctx: Ctx) -> None:
+    clocks.start(case, spec, on=ctx.day, by=ctx.by)
+
+
 take_effect = Transition(
     "take_effect",
     "协议生效",
@@ -245,7 +250,7 @@ take_effect = Transition(
     date_label="协议生效日期",
     after=(("concluded_on", "达成协议日期"),),
     checks=(_signatures,),
-    effects=lambda c, ctx: clocks.start(c, CONFIRMATION, on=ctx.day, by=ctx.by),
+    effects=lambda c, ctx: _start(c, CONFIRMATION, ctx),
     style="success",
 )
 
