@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from fazhi import audit, clocks
 from fazhi.casework.transitions import TransitionError
@@ -257,7 +258,9 @@ def test_negative_consultation_count_is_refused(new: Any, coordinator: User) -> 
     assert list(ConsultationDay.objects.values_list("count", flat=True)) == [6]
 
 
-def test_import_is_all_or_nothing_with_row_errors(new: Any, coordinator: User) -> None:
+def test_import_is_all_or_nothing_with_row_errors(
+    new: Any, coordinator: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
     committee = new("2025-01-02").committee
     headers = [
         "调解组织",
@@ -306,4 +309,14 @@ def test_import_is_all_or_nothing_with_row_errors(new: Any, coordinator: User) -
     assert report.ok and report.created == 1
     case = MediationCase.objects.latest("id")
     assert case.state == State.RESOLVED and case.missing_signatures() == []
-    assert clocks.due(case, CONFIRMATION) == D("2025-04-07")  # 3-05 + 30 = 4-04 清明 → 4-07
+    # Imported long after its 司法确认 window closed: no clock to lapse on the board.
+    assert clocks.get(case, CONFIRMATION) is None
+    # Imported on 2025-03-20, inside the window: 3-05 + 30 = 4-04 (清明) → 4-07.
+    monkeypatch.setattr(timezone, "localdate", lambda *a: D("2025-03-20"))
+    other = [*good]
+    other[2] = "王五、赵六"
+    data = workbook_bytes(headers, [dict(zip(headers, other, strict=True))])
+    report = run_import(SPEC, data, by=coordinator, context=SPEC.context(coordinator))
+    assert report.ok
+    case = MediationCase.objects.latest("id")
+    assert clocks.due(case, CONFIRMATION) == D("2025-04-07")

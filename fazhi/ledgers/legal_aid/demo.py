@@ -204,4 +204,5 @@ def populate(ctx: DemoContext) -> None:
                 )
             d += DAY
         ServiceDay.objects.bulk_create(days)
+    workflow.lapse_supplements(today)  # what the daily run would have done by now
     ctx.log.append(f"法律援助：示例县、样板县演示案件 {LegalAidCase.objects.count()} 件")

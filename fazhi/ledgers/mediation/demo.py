@@ -226,4 +226,5 @@ def populate(ctx: DemoContext) -> None:
                     days.append(ConsultationDay(committee=c, on=d, count=rng.randint(1, 6)))
                 d += dt.timedelta(days=1)
         ConsultationDay.objects.bulk_create(days)
+    workflow.lapse_confirmation(today)  # what the daily run would have done by now
     ctx.log.append(f"人民调解：示例县、样板县演示纠纷 {MediationCase.objects.count()} 件")

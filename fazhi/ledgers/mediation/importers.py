@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from fazhi import clocks
 from fazhi.casework.numbering import number_rows
 from fazhi.casework.sheets import case_number_problems, date_problems, import_context, model_columns
@@ -176,14 +178,18 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
 
 def start_clocks(cases: Any, *, by: Any) -> None:
     """The mediation clock of rows still being mediated; the 司法确认 window of written
-    agreements in effect and not yet brought to court."""
+    agreements in effect and not yet brought to court — only where that window can still be open
+    (an agreement imported long after its window closed gets no clock to lapse on the board)."""
     period = mediation_period()
+    recent = timezone.localdate() - dt.timedelta(days=CONFIRMATION.length + 10)
     for case in cases.filter(state=State.ACCEPTED).order_by("id").iterator(chunk_size=500):
         clocks.start(case, period, on=case.received_on, by=by)
         DUE.refresh(case)
-    for case in cases.filter(state=State.RESOLVED, agreement_form=AgreementForm.WRITTEN).order_by(
-        "id"
-    ):
+    for case in cases.filter(
+        state=State.RESOLVED,
+        agreement_form=AgreementForm.WRITTEN,
+        agreement_effective_on__gte=recent,
+    ).order_by("id"):
         clocks.start(case, CONFIRMATION, on=case.agreement_effective_on, by=by)
 
 
