@@ -169,6 +169,45 @@ def _bulk_row(received: dt.date, rng: random.Random, today: dt.date) -> dict[str
     }
 
 
+def _recent(place: Any, today: dt.date, by: Any) -> None:
+    """A few open cases whatever the dice say: one past its 7 days, one paused for material,
+    one near its limitation date (先行提供), a detainee's request not yet forwarded."""
+
+    def new(days_ago: int, **kw: Any) -> LegalAidCase:
+        fields: dict[str, Any] = {
+            "jurisdiction": place.jurisdiction,
+            "department": place.handling,
+            "applicant": "赵大勇",
+            "matter_type": MatterType.LABOUR,
+            "matter": "追索劳动报酬",
+            "basis": Basis.HARDSHIP,
+            "hardship_proof": "个人诚信承诺",
+            "received_on": today - dt.timedelta(days=days_ago),
+            **kw,
+        }
+        return workflow.receive(LegalAidCase(**fields), by=by)
+
+    new(10, applicant="钱小芳")  # overdue decision
+    paused = new(4, applicant="孙建国")
+    workflow.request_supplement(
+        paused,
+        on=today - dt.timedelta(days=2),
+        supplement_days=15,
+        note="请补充劳动关系证明",
+        by=by,
+    )
+    new(1, applicant="周玉兰", limitation_on=today + dt.timedelta(days=5))
+    now = timezone.localtime()
+    new(
+        0,
+        applicant="吴某某",
+        channel=Channel.DETAINEE,
+        matter_type=MatterType.CRIMINAL,
+        matter="刑事辩护",
+        request_received_at=now - dt.timedelta(hours=30),
+    )
+
+
 def populate(ctx: DemoContext) -> None:
     if LegalAidCase.objects.exists():
         ctx.log.append("法律援助：已有案件，跳过演示数据")
@@ -189,6 +228,7 @@ def populate(ctx: DemoContext) -> None:
                 else:
                     _case(place, received, rng, today, by)
         importers.create(bulk, by, context)
+        _recent(place, today, by)
         days = []
         d = dt.date(2023, 1, 2)
         while d <= today:
