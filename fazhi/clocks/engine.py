@@ -209,16 +209,18 @@ def hours(
     if tuple(pauses):
         raise ClockError("按小时计算的期限不支持中止")
     due_at = begin + dt.timedelta(hours=length)
-    local = due_at
-    if due_at.tzinfo is not None:
-        from django.utils import timezone
-
-        local = timezone.localtime(due_at)
+    begin_local, local = _local(begin), _local(due_at)
     text = (
-        f"自{cn_datetime(begin)}{event}起{length}小时（连续计算，休息日、节假日不扣除），"
-        f"至{cn_datetime(due_at)}届满"
+        f"自{cn_datetime(begin_local)}{event}起{length}小时（连续计算，休息日、节假日不扣除），"
+        f"至{cn_datetime(local)}届满"
     )
     return Due(local.date(), None, None, text, due_at=due_at)
+
+
+def _local(t: dt.datetime) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.localtime(t) if timezone.is_aware(t) else t
 
 
 def advance_notice(event_on: dt.date, length: int, unit: str, *, event: str = "") -> Due:

@@ -20,13 +20,10 @@ def cn_date(d: dt.date | None, *, weekday: bool = False) -> str:
 
 
 def cn_datetime(t: dt.datetime | None) -> str:
-    """A moment in local time: "2025年3月3日15时20分" (clocks counted in hours); None → "—"."""
+    """A moment, already in local time: "2025年3月3日15时20分" (clocks counted in hours);
+    None → "—"."""
     if t is None:
         return "—"
-    from django.utils import timezone
-
-    if timezone.is_aware(t):
-        t = timezone.localtime(t)
     return f"{cn_date(t.date())}{t.hour}时{t.minute:02d}分"
 
 

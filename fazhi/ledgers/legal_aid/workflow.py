@@ -383,8 +383,8 @@ def _forward_checks(case: LegalAidCase, ctx: Ctx) -> str | None:
     moment = timezone.make_aware(dt.datetime.combine(ctx.day, t))
     if case.request_received_at and moment < case.request_received_at:
         return (
-            f"转交时刻（{cn_datetime(moment)}）不能早于收到申请时刻"
-            f"（{cn_datetime(case.request_received_at)}）"
+            f"转交时刻（{cn_datetime(timezone.localtime(moment))}）不能早于收到申请时刻"
+            f"（{cn_datetime(timezone.localtime(case.request_received_at))}）"
         )
     if moment > timezone.now():
         return "转交时刻不能晚于现在"
