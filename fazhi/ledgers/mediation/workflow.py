@@ -75,11 +75,11 @@ def receive(
         case.department_id = case.committee.department_id
     case.state = State.ACCEPTED
     register_row(case, NUMBERING, year=case.received_on.year, by=by)
-    for p in parties:
+    for i, p in enumerate(parties):
         party = MediationParty(
             case=case,
             name=p["name"].strip()[:60],
-            side=p.get("side") or Side.APPLICANT,
+            side=p.get("side") or (Side.APPLICANT if i == 0 else Side.RESPONDENT),
             signed_on=p.get("signed_on"),
         )
         party._history_user = by  # type: ignore[attr-defined]
