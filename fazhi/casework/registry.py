@@ -50,6 +50,9 @@ class LedgerSpec:
     new_instance: Callable[[Any], Any]  # user -> unsaved row with jurisdiction etc., or Http404
     order: int = 100  # place in the nav
     create_label: str = "登记"  # the list's button for a new row
+    # High-volume entry (人民调解): the create page's default button (Enter) saves and opens a
+    # fresh form with the ledger's defaults, so a clerk enters row after row from the keyboard.
+    quick_entry: bool = False
     facts_template: str = ""  # the detail page's fact table ("<key>/_facts.html")
     formset: Any = None  # inline formset class for child rows (申请人, 开庭)
     formset_prefix: str = ""

@@ -188,6 +188,8 @@ def case_create(request: HttpRequest, ledger: str) -> HttpResponse:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"已登记{spec.noun}，案号 {new.case_number}")
+            if spec.quick_entry and "save_next" in request.POST:
+                return redirect(f"{spec.key}:create")
             return redirect(new)
     return _form_page(request, spec, form, formset, None)
 

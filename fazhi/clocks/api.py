@@ -23,7 +23,7 @@ from fazhi.clocks.engine import (
 )
 from fazhi.clocks.models import OPEN_STATES, Clock, ClockPause, Outcome, PauseKind, State
 from fazhi.clocks.signals import due_changed
-from fazhi.clocks.spec import ClockError, ClockSpec
+from fazhi.clocks.spec import ClockError, ClockSpec, Unit
 from fazhi.lib.cn_date import cn_date
 from fazhi.workcal.calendar import calendar_version
 
@@ -66,7 +66,7 @@ def evaluate(clock: Clock, pauses: Iterable[Pause] | None = None) -> Due:
     if clock.start_on is None:
         return Due(None, None, None, "尚未开始计算")
     result = compute(
-        clock.start_on,
+        (clock.start_at or clock.start_on) if clock.unit == Unit.HOUR else clock.start_on,
         clock.length,
         clock.unit,
         pauses=_pauses(clock) if pauses is None else pauses,
@@ -179,8 +179,22 @@ def _require_open(clock: Clock) -> None:
 
 
 @transaction.atomic
-def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) -> Clock:
-    """Start the clock on `on` (that day not counted). `on=None` creates it not started."""
+def start(
+    obj: models.Model,
+    spec: ClockSpec,
+    *,
+    on: dt.date | None,
+    by: Any,
+    at: dt.datetime | None = None,
+) -> Clock:
+    """Start the clock on `on` (that day not counted). `on=None` creates it not started.
+    A clock in hours (`Unit.HOUR`) starts at the moment `at` (its day is `on`)."""
+    if spec.unit == Unit.HOUR and on is not None:
+        if at is None:
+            raise ClockError(f"“{spec.label}”按小时计算，请填写起算时刻")
+        from django.utils import timezone
+
+        on = timezone.localtime(at).date() if timezone.is_aware(at) else at.date()
     key = _key(obj)
     clock: Clock | None = Clock.objects.select_for_update().filter(**key, name=spec.name).first()
     if clock is not None and clock.start_on is not None:
@@ -197,6 +211,7 @@ def start(obj: models.Model, spec: ClockSpec, *, on: dt.date | None, by: Any) ->
     clock.length, clock.unit = spec.length, spec.unit
     clock.kind, clock.event_label = spec.kind, spec.event_label[:30]
     clock.start_on, clock.state = on, State.RUNNING
+    clock.start_at = at if spec.unit == Unit.HOUR else None
     old = _apply(clock, evaluate(clock))
     _save(clock, event="clock_started" if on else "clock_created", by=by, old=old)
     return clock
@@ -324,8 +339,10 @@ def stop(
     by: Any,
     outcome: str = "",
     outcome_label: str = "",
+    at: dt.datetime | None = None,
 ) -> Clock:
-    """The act was done on `on`; the clock keeps its due date for 按期 statistics. An advance
+    """The act was done on `on` (at the moment `at`, for a clock in hours); the clock keeps
+    its due date for 按期 statistics. An advance
     notice is given before its event, so `on` may precede the event day.
     `outcome="lapsed"` records that the period ran out instead (shown as 期限届满未办理, never
     按期办结); `outcome_label` is the ledger's short wording shown for the stopped clock."""
@@ -342,6 +359,10 @@ def stop(
         p.to_on = on
         p.save(update_fields=["to_on"])
     clock.state, clock.stopped_on = State.STOPPED, on
+    if clock.unit == Unit.HOUR:
+        if at is not None and clock.start_at is not None and at < clock.start_at:
+            raise ClockError("办结时刻早于起算时刻")
+        clock.stopped_at = at
     clock.outcome, clock.outcome_label = outcome, outcome_label.strip()[:30]
     old = _apply(clock, evaluate(clock))
     _save(clock, event="clock_stopped", by=by, note=clock.outcome_label, old=old)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fazhi.clocks.spec import ClockError, Unit
-from fazhi.lib.cn_date import WEEKDAYS, cn_date, cn_date_short
+from fazhi.lib.cn_date import WEEKDAYS, cn_date, cn_date_short, cn_datetime
 from fazhi.workcal import calendar as wc
 from fazhi.workcal.calendar import CalendarUnconfirmed
 
@@ -34,6 +34,7 @@ class Due:
     flag_year: int | None
     explanation: str
     remaining: int | None = None  # units still to count while an open pause runs
+    due_at: dt.datetime | None = None  # the moment an hour period runs out (Unit.HOUR)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ def unit_text(unit: str, n: int) -> str:
         return f"{n}个工作日"
     if unit == Unit.MONTH:
         return f"{n}个月"
+    if unit == Unit.HOUR:
+        return f"{n}小时"
     return f"{n}日"
 
 
@@ -137,6 +140,8 @@ def compute(
         return advance_notice(restart or start, length, unit, event=event)
     if kind != KIND_DEADLINE:
         raise ClockError(f"未知的期限类型：{kind}")
+    if unit == Unit.HOUR:
+        return hours(start, length + extension, pauses=pauses, restart=restart, event=event)
     if restart is not None and restart < start:
         raise ClockError(f"重新起算日期（{cn_date(restart)}）早于起算日期（{cn_date(start)}）")
     begin = restart or start
@@ -185,6 +190,37 @@ def compute(
     except CalendarUnconfirmed as exc:
         text = f"{head}，需用到{exc.year}年日历，{exc.year}年日历未确认，暂无法确定届满日"
         return Due(None, FLAG_UNCONFIRMED, exc.year, text)
+
+
+def hours(
+    start: dt.date,
+    length: int,
+    *,
+    pauses: Iterable[Any] = (),
+    restart: dt.date | None = None,
+    event: str = "",
+) -> Due:
+    """A period of `length` hours from the moment `start` (or `restart`), counted continuously:
+    rest days and holidays count and the end is not rolled (民法典 Art. 201: an hour period runs
+    from the moment it starts). No pause: no statute pauses an hour period."""
+    begin = restart or start
+    if not isinstance(begin, dt.datetime):
+        raise ClockError("按小时计算的期限须有起算时刻（日期和时间）")
+    if tuple(pauses):
+        raise ClockError("按小时计算的期限不支持中止")
+    due_at = begin + dt.timedelta(hours=length)
+    begin_local, local = _local(begin), _local(due_at)
+    text = (
+        f"自{cn_datetime(begin_local)}{event}起{length}小时（连续计算，休息日、节假日不扣除），"
+        f"至{cn_datetime(local)}届满"
+    )
+    return Due(local.date(), None, None, text, due_at=due_at)
+
+
+def _local(t: dt.datetime) -> dt.datetime:
+    from django.utils import timezone
+
+    return timezone.localtime(t) if timezone.is_aware(t) else t
 
 
 def advance_notice(event_on: dt.date, length: int, unit: str, *, event: str = "") -> Due:

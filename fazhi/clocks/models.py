@@ -115,6 +115,9 @@ class Clock(models.Model):
     )
 
     start_on = models.DateField("起算日", null=True, blank=True)
+    # Clocks in hours (Unit.HOUR) run from a moment: start_at, and the moment they stopped.
+    start_at = models.DateTimeField("起算时刻", null=True, blank=True)
+    stopped_at = models.DateTimeField("办结时刻", null=True, blank=True)
     restart_on = models.DateField("重新起算日", null=True, blank=True)
     # deadline: act within the period after start_on; advance_notice: start_on is the event
     # day and due_on the latest day to give notice (counted back).
@@ -215,12 +218,22 @@ class Clock(models.Model):
     def is_open(self) -> bool:
         return self.start_on is not None and self.state in OPEN_STATES
 
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """The moment an hour clock runs out (None for clocks counted in days)."""
+        if self.unit != Unit.HOUR or self.start_at is None:
+            return None
+        return self.start_at + dt.timedelta(hours=self.length + self.extension_length)
+
     def status_on(self, today: dt.date) -> Status:
         if self.start_on is None:
             return Status.NOT_STARTED
+        due_at = self.due_at
         if self.state == State.STOPPED:
             if self.outcome == Outcome.LAPSED:
                 return Status.LAPSED
+            if due_at is not None and self.stopped_at is not None:
+                return Status.LATE if self.stopped_at > due_at else Status.MET
             if (
                 self.due_on is not None
                 and self.stopped_on is not None
@@ -230,6 +243,8 @@ class Clock(models.Model):
             return Status.MET
         if self.due_on is not None and self.due_on < today:
             return Status.OVERDUE  # ran out before any pause began
+        if due_at is not None and today == timezone.localdate() and due_at < timezone.now():
+            return Status.OVERDUE  # an hour clock that ran out earlier today
         if self.state == State.PAUSED:
             return Status.PAUSED
         if self.flag == FLAG_UNCONFIRMED:

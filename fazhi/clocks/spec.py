@@ -11,6 +11,7 @@ class Unit(models.TextChoices):
     CALENDAR_DAY = "calendar_day", "日（自然日）"
     WORKING_DAY = "working_day", "工作日"
     MONTH = "month", "月"
+    HOUR = "hour", "小时"  # counted continuously from a moment (e.g. 法律援助法 Art. 39: 24小时)
 
 
 class ClockError(Exception):

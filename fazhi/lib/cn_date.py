@@ -19,6 +19,14 @@ def cn_date(d: dt.date | None, *, weekday: bool = False) -> str:
     return text
 
 
+def cn_datetime(t: dt.datetime | None) -> str:
+    """A moment, already in local time: "2025年3月3日15时20分" (clocks counted in hours);
+    None → "—"."""
+    if t is None:
+        return "—"
+    return f"{cn_date(t.date())}{t.hour}时{t.minute:02d}分"
+
+
 def cn_date_short(d: dt.date) -> str:
     """Month and day only, for explanations inside one year: "10月8日"."""
     return f"{d.month}月{d.day}日"

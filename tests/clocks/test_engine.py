@@ -26,7 +26,7 @@ def test_explanation_names_holidays_and_makeup_days() -> None:
         ({"length": 0}, "期限长度必须为正整数"),
         ({"length": -3}, "期限长度必须为正整数"),
         ({"extension": -1}, "延长期限不能为负数"),
-        ({"unit": "hour"}, "未知的期限单位"),
+        ({"unit": "week"}, "未知的期限单位"),
         ({"pauses": [(D(2024, 5, 10), D(2024, 5, 9))]}, "中止结束日期（2024年5月9日）早于开始日期"),
         ({"restart": D(2024, 4, 1)}, "重新起算日期"),
     ],
