@@ -79,11 +79,14 @@ class BaseActionForm(forms.Form):
         return on
 
     def clean(self) -> dict[str, Any]:
-        """Other dates a transition takes (a notice sent) have happened by today too."""
+        """Other dates a transition takes (a notice sent) have happened by today too, except a
+        date field marked `ahead = True` (a deadline set for later, e.g. a comment period's end)."""
         data = super().clean() or {}
         today = timezone.localdate()
         for name, f in self.fields.items():
             value = data.get(name)
+            if getattr(f, "ahead", False):
+                continue
             if name != "on" and isinstance(f, forms.DateField) and value and value > today:
                 self.add_error(name, f"{str(f.label).split('（')[0]}不能晚于今天")
         return data
