@@ -118,9 +118,18 @@ def test_decided_is_refused_naming_each_missing_step(new: Any, coordinator: User
     d.refresh_from_db()
     assert d.state == State.COLLECTIVE_DECISION and d.decided_on is None
     assert audit.transitions(d)[: len(before)] == before
-    # The missing step cannot be recorded after the review either: the draft went on without it.
-    with pytest.raises(TransitionError, match="不能记录风险评估"):
-        workflow.risk_assessment(d, on=D("2025-04-21"), by=coordinator)
+    # A late risk assessment before the decision unblocks it.
+    workflow.risk_assessment(d, on=D("2025-04-21"), by=coordinator, note="低风险")
+    workflow.decide(d, on=D("2025-04-22"), by=coordinator, head_decision="县长：同意")
+    assert d.state == State.DECIDED
+
+
+def test_a_draft_open_for_comment_cannot_go_to_review(new: Any, coordinator: User) -> None:
+    d = new()
+    with pytest.raises(TransitionError, match="结束征求意见后方可送请合法性审查"):
+        workflow.submit_review(
+            d, on=D("2025-03-03"), by=coordinator, review_deadline=D("2025-03-31")
+        )
 
 
 def test_a_decision_with_every_step_is_made_and_the_head_speaks_last(

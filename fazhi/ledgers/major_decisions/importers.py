@@ -168,6 +168,14 @@ def check_row(n: int, v: dict[str, Any], context: Any) -> list[Problem]:
     problem = intake_problem(d)
     if problem:
         out.append(Problem(n, "决策事项", problem))
+    if (
+        v["legality_submitted_on"] is not None
+        and d.participation_required
+        and (v["comment_closed_on"] is None)
+    ):
+        out.append(
+            Problem(n, "征求意见结束日期", "需公开征求意见的，结束征求意见后方可送请合法性审查")
+        )
     if v["legality_reviewed_on"] is not None and not v["legality_result"]:
         out.append(Problem(n, "合法性审查结论", "已出具合法性审查意见的，请填写审查结论"))
     if v["legality_reviewed_on"] is not None and v["legality_submitted_on"] is None:

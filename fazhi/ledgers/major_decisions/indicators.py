@@ -64,7 +64,7 @@ def build_section(scope: Scope) -> list[str]:
         f"列入目录事项{f['catalog_items']}项。全年作出重大行政决策{f['count']}件，"
         f"公开征求意见{f['public_consultations']}件，组织专家论证{f['expert_reviews']}件，"
         f"开展风险评估{f['risk_assessments']}件，经合法性审查{f['legality_reviewed']}件，"
-        "均经政府常务会议集体讨论决定，未经合法性审查的决策草案一律不提交讨论。"
+        "均经集体讨论决定，未经合法性审查的决策草案一律不提交讨论。"
     ]
 
 

@@ -188,7 +188,7 @@ hold_hearing = Transition(
 expert_review = Transition(
     "expert_review",
     "记录专家论证",
-    (State.DRAFTING, State.PUBLIC_PARTICIPATION),
+    UNDECIDED,  # a late (补充) 论证 before the meeting is recorded too
     event="expert_reviewed",
     date_field="expert_reviewed_on",
     date_label="专家论证日期",
@@ -202,7 +202,7 @@ expert_review = Transition(
 risk_assessment = Transition(
     "risk_assessment",
     "记录风险评估",
-    (State.DRAFTING, State.PUBLIC_PARTICIPATION),
+    UNDECIDED,  # a late (补充) 评估 before the meeting unblocks the decision
     event="risk_assessed",
     date_field="risk_assessed_on",
     date_label="风险评估日期",
@@ -236,6 +236,13 @@ def _deadline_checks(d: MajorDecision, ctx: Ctx) -> str | None:
     return None
 
 
+def _participation_done(d: MajorDecision) -> str | None:
+    """The draft goes to review as it stands after the public's comments (Arts. 14–18, 25)."""
+    if d.participation_required and d.comment_closed_on is None:
+        return "需公开征求意见的决策事项，结束征求意见后方可送请合法性审查"
+    return None
+
+
 def _submitted(d: MajorDecision, ctx: Ctx) -> None:
     clocks.start(d, LEGALITY_REVIEW, on=ctx.day, by=ctx.by)
     DUE.refresh(d)
@@ -251,6 +258,7 @@ submit_review = Transition(
     date_label="送审日期",
     after=(("listed_on", "列入目录日期"), ("comment_closed_on", "征求意见结束日期")),
     inputs=("on", "review_deadline", "note"),
+    when=(_participation_done,),
     checks=(_deadline_checks,),
     changes=lambda d, ctx: {"review_deadline": ctx["review_deadline"]},
     effects=_submitted,
