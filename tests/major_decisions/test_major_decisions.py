@@ -232,6 +232,9 @@ def test_comment_window_is_at_least_30_days_unless_a_reason_is_given(
     clock = clocks.get(d, COMMENT_WINDOW)
     assert clock is not None and clock.due_on == D("2025-04-02")
     assert "30日" in clock.explanation and "2025年4月2日" in clock.explanation
+    # A minimum, not a deadline: recorded and closed at once, never on the deadline board.
+    assert clock.state == "stopped"
+    assert clock.outcome_label == "征求意见至2025年3月18日（缩短，已说明理由）"
     with pytest.raises(TransitionError, match="截止日期（2025年3月18日）前不能结束征求意见"):
         workflow.close_consultation(d, on=D("2025-03-17"), by=coordinator, comments_received=0)
     workflow.close_consultation(d, on=D("2025-03-18"), by=coordinator, comments_received=3)

@@ -2,7 +2,7 @@
 and 行政协议 with amounts (some to the 分), other legal documents and meeting topics; most accepted
 on receipt and answered within the period, some returned for supplements (the clock paused), a
 few late, and at today's end some still waiting: not yet accepted, under review (one overdue),
-returned and awaiting supplements."""
+returned and awaiting supplements, answered and awaiting the department's feedback."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def _review(
         else "经审核，未发现违法内容，同意。",
     )
     closed = on + DAY * rng.randint(3, 20)
-    if closed <= today:
+    if closed <= today and hold != "reviewed":
         adoption = Adoption.ADOPTED if rng.random() < 0.85 else Adoption.PARTLY
         workflow.close(r, on=closed, by=by, adoption=adoption)
 
@@ -141,6 +141,7 @@ def populate(ctx: DemoContext) -> None:
         _review(place, today - DAY * 12, rng, today, by, hold="reviewing")  # overdue
         _review(place, today - DAY * 3, rng, today, by, hold="reviewing")
         _review(place, today - DAY * 8, rng, today, by, hold="returned")  # paused
+        _review(place, today - DAY * 20, rng, today, by, hold="reviewed")  # awaiting feedback
     ctx.log.append(
         f"合同及涉法文件审核：示例县、样板县演示审核事项 {LegalityReview.objects.count()} 件"
     )

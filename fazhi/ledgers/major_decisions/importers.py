@@ -15,13 +15,14 @@ from fazhi.imports import registry
 from fazhi.imports.columns import Column
 from fazhi.imports.history import insert_values_audited
 from fazhi.imports.sheet import Problem, SheetSpec
-from fazhi.ledgers.major_decisions.clocks import COMMENT_WINDOW, LEGALITY_REVIEW
+from fazhi.ledgers.major_decisions.clocks import LEGALITY_REVIEW
 from fazhi.ledgers.major_decisions.models import DecisionCatalog, MajorDecision
 from fazhi.ledgers.major_decisions.states import State
 from fazhi.ledgers.major_decisions.workflow import (
     NUMBERING,
     comment_window_end,
     intake_problem,
+    record_window,
     review_window_end,
 )
 from fazhi.lib.cn_date import cn_date
@@ -234,10 +235,10 @@ def create(rows: list[dict[str, Any]], by: Any, context: Any) -> int:
 
 
 def start_clocks(rows: Any, *, by: Any) -> None:
-    """The running windows of imported rows: an open comment period, a pending review."""
+    """The windows of imported rows: an open comment period's (recorded), a pending review."""
     for d in rows.filter(state__in=(State.PUBLIC_PARTICIPATION, State.LEGALITY_REVIEW)):
         if d.state == State.PUBLIC_PARTICIPATION:
-            clocks.start(d, COMMENT_WINDOW, on=d.comment_from, by=by)
+            record_window(d, d.comment_from, d.comment_until, by=by)
         else:
             clocks.start(d, LEGALITY_REVIEW, on=d.legality_submitted_on, by=by)
 

@@ -91,8 +91,15 @@ def _window_checks(d: MajorDecision, ctx: Ctx) -> str | None:
     return None
 
 
-def _start(d: MajorDecision, spec: Any, ctx: Ctx) -> None:
-    clocks.start(d, spec, on=ctx.day, by=ctx.by)
+def record_window(d: MajorDecision, start: Any, until: Any, *, by: Any) -> None:
+    """The comment window is a minimum, not a deadline anyone must meet: its clock is computed
+    (with its explanation) and closed at once with the announced end as its label, so the
+    deadline board never lists it; closing the consultation early is refused instead."""
+    clocks.start(d, COMMENT_WINDOW, on=start, by=by)
+    earliest = comment_window_end(start)
+    short = earliest is not None and until < earliest
+    label = f"征求意见至{cn_date(until)}" + ("（缩短，已说明理由）" if short else "")
+    clocks.stop(d, COMMENT_WINDOW, on=start, by=by, outcome_label=label)
 
 
 def _needs_participation(d: MajorDecision) -> str | None:
@@ -119,7 +126,7 @@ open_consultation = Transition(
         "comment_until": ctx["comment_until"],
         "short_window_reason": (ctx["short_window_reason"] or "").strip()[:300],
     },
-    effects=lambda d, ctx: _start(d, COMMENT_WINDOW, ctx),
+    effects=lambda d, ctx: record_window(d, ctx.day, ctx["comment_until"], by=ctx.by),
     style="outline-primary",
 )
 
@@ -145,7 +152,7 @@ close_consultation = Transition(
     inputs=("on", "comments_received", "note"),
     checks=(_close_checks,),
     changes=lambda d, ctx: {"comments_received": ctx["comments_received"]},
-    effects=lambda d, ctx: stop_if_open(d, COMMENT_WINDOW, on=ctx.day, by=ctx.by),
+    effects=lambda d, ctx: stop_if_open(d, COMMENT_WINDOW, on=ctx.day, by=ctx.by),  # old rows
 )
 
 
