@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fazhi.reports",
     "fazhi.imports",
     "fazhi.casework",
+    "fazhi.reminders",
 ]
 # Every ledger app under fazhi/ledgers/ (one folder with an apps.py each): adding a ledger edits
 # no settings. Sorted, so the app order is the same on every machine.
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "fazhi.audit.middleware.ErrorReferenceMiddleware",
+    "fazhi.middleware.ChineseMethodNotAllowed",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -96,6 +98,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_USER_MODEL = "org.User"
 LOGIN_URL = "login"
+CSRF_FAILURE_VIEW = "fazhi.views.csrf_failure"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -112,6 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "fazhi.reminders.views.unread",
             ],
             "builtins": ["fazhi.templatetags.fazhi_tags"],
         },
@@ -176,6 +180,17 @@ if os.environ.get("FAZHI_TASKS_IMMEDIATE") == "1":
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+
+# Reminders by e-mail (fazhi.reminders): the console backend prints them (the demo); production
+# sets EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST/PORT/… (deploy.md).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "fazhi@localhost")
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # LibreOffice for PDF rendering (reports); None means "look on PATH".
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY") or None

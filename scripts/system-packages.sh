@@ -7,7 +7,7 @@
 # with the exact command and exits 1. Installs nothing when all are present.
 set -euo pipefail
 
-PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-gkai00mp chromium poppler-utils fontconfig)
+PACKAGES=(libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-gkai00mp fonts-arphic-gbsn00lp fonts-wqy-zenhei chromium poppler-utils fontconfig)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

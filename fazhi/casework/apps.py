@@ -11,7 +11,11 @@ class CaseworkConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.module_loading import autodiscover_modules
 
-        from fazhi.casework import due, panels  # noqa: F401 - the due-date receiver, home panels
+        from fazhi.casework import (  # noqa: F401 - the due-date receiver, home panels
+            due,
+            panels,
+            todo,  # noqa: F401 - its 我的待办 items
+        )
 
         # Each ledger's ledger.py registers its LedgerSpec (like admin.py).
         autodiscover_modules("ledger")

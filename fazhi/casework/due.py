@@ -66,6 +66,32 @@ class DueCache:
         obj.refresh_from_db(fields=[self.field, self.flag_field])
 
 
+def overdue_q(model: Any, today: dt.date | None = None) -> Q:
+    """Rows with at least one open clock past its due date: what the deadline board lists as
+    已逾期, counted by row. The list's 仅看超期 and the home panel use this, so they agree with
+    the board (a case whose 送达副本 clock has run out is overdue even when its 审理期限 is not)."""
+    today = today or timezone.localdate()
+    return Q(pk__in=_late_clocks(model, today).values("object_id"))
+
+
+def late_clock_labels(model: Any, ids: list[Any], today: dt.date | None = None) -> dict[int, str]:
+    """For the rows `ids`, the label of each one's earliest overdue open clock."""
+    out: dict[int, str] = {}
+    late = _late_clocks(model, today or timezone.localdate()).filter(object_id__in=ids)
+    for object_id, label in late.order_by("due_on").values_list("object_id", "label"):
+        out.setdefault(object_id, label)
+    return out
+
+
+def _late_clocks(model: Any, today: dt.date) -> Any:
+    from django.contrib.contenttypes.models import ContentType
+
+    from fazhi.clocks.models import OPEN_Q
+
+    ct = ContentType.objects.get_for_model(model)
+    return Clock.objects.filter(OPEN_Q, content_type=ct, due_on__lt=today)
+
+
 def _text(due: Any, flag: str, year: int | None) -> str:
     if due is not None:
         return cn_date(due)

@@ -63,22 +63,45 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        if not hasattr(self.Meta.model, "handler_id"):
+        visible = self.queryset
+        # Jurisdictions with rows this user sees: more than one (the city viewer) adds the 区划
+        # filter, the 区划 column, and the county's name to each department choice.
+        self.jurisdictions = _jurisdictions_of(visible)
+        self.several = len(self.jurisdictions) > 1
+        if self.several:
+            self.filters["jurisdiction"] = _choice_filter(
+                "区划", "jurisdiction", self.jurisdictions, lambda j: j.name
+            )
+        if hasattr(self.Meta.model, "handler_id"):
+            self.filters["handler"] = _choice_filter(
+                "承办人", "handler", _handlers_of(visible), _person
+            )
+        else:
             self.filters.pop("mine", None)
-            self.form.fields.pop("mine", None)
         self.limit_departments(user)
         bootstrap(self.form.fields)
 
     def limit_departments(self, user: Any) -> None:
-        """Department choices: the user's own jurisdiction's, each listed once."""
+        """Department choices: the departments of the jurisdictions whose rows the user sees,
+        each listed once; with several jurisdictions each is named with its county
+        (示例县司法局, 样板县司法局), not "司法局" twice."""
         from fazhi.org.models import Department
 
-        for f in self.filters.values():
-            if isinstance(f, django_filters.ModelChoiceFilter):
-                if user is not None and getattr(user, "jurisdiction_id", None):
-                    f.queryset = Department.objects.filter(jurisdiction_id=user.jurisdiction_id)
-                else:
-                    f.queryset = Department.objects.all()
+        ids = [j.pk for j in self.jurisdictions]
+        if not ids and user is not None and getattr(user, "jurisdiction_id", None):
+            ids = [user.jurisdiction_id]
+        for field in self.form.fields.values():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            if field.queryset is None or field.queryset.model is not Department:
+                continue
+            field.queryset = (
+                Department.objects.filter(jurisdiction_id__in=ids)
+                .select_related("jurisdiction")
+                .order_by("jurisdiction__code", "name")
+            )
+            if self.several:
+                field.label_from_instance = _with_county  # type: ignore[method-assign,assignment]
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         # A criterion the form refused (its message is shown by the field) matches nothing:
@@ -108,15 +131,58 @@ class CaseFilter(django_filters.FilterSet):
         )
 
     def by_overdue(self, qs: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
-        spec = self.spec
-        if value and spec is not None and spec.due_cache is not None:
-            return qs.filter(spec.due_cache.overdue_q())
+        if value:
+            from fazhi.casework.due import overdue_q
+
+            return qs.filter(overdue_q(qs.model))
         return qs
 
     def by_mine(self, qs: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
         if value and self.user is not None:
             return qs.filter(handler_id=self.user.pk)
         return qs
+
+
+def _jurisdictions_of(qs: QuerySet[Any]) -> list[Any]:
+    from fazhi.org.models import Jurisdiction
+
+    model = qs.model
+    field = getattr(model, "scope_jurisdiction", "jurisdiction")
+    if not any(f.name == field for f in model._meta.get_fields()):
+        return []
+    return list(Jurisdiction.objects.filter(pk__in=qs.order_by().values(field)).order_by("code"))
+
+
+def _with_county(department: Any) -> str:
+    return f"{department.jurisdiction.name}{department.name}"
+
+
+def _handlers_of(qs: QuerySet[Any]) -> list[Any]:
+    from django.contrib.auth import get_user_model
+
+    ids = qs.order_by().exclude(handler_id=None).values("handler_id")
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("username"))
+
+
+def _person(user: Any) -> str:
+    return str(user.get_full_name() or user.get_username())
+
+
+def _choice_filter(label: str, field: str, objects: list[Any], text: Any) -> Any:
+    """A single-choice filter over a fixed list, its options labelled by `text`."""
+    by_pk = {str(o.pk): o for o in objects}
+
+    def method(qs: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+        return qs.filter(**{f"{field}_id": int(value)}) if value else qs
+
+    f = django_filters.ChoiceFilter(
+        label=label,
+        choices=[(pk, text(o)) for pk, o in by_pk.items()],
+        method=lambda qs, name, value: method(qs, name, value),
+        empty_label="全部",
+    )
+    f.field.error_messages["invalid_choice"] = f"{label}不在可选范围内"
+    return f
 
 
 class DrilldownError(ValueError):
@@ -149,8 +215,10 @@ def indicator_filter(qs: QuerySet[Any], params: Any, rows: Any) -> tuple[QuerySe
         scope = parse_scope(params)
     except DrilldownError as exc:
         return qs.none(), f"指标下钻参数有误：{exc}，请从指标页面重新进入"
-    caption = (
-        f"指标 {indicator_id}（{scope.start.isoformat()} 至 "
-        f"{(scope.end - dt.timedelta(days=1)).isoformat()}）"
-    )
+    from fazhi.indicators.catalog import get_catalog
+    from fazhi.lib.cn_date import cn_date
+
+    indicator = get_catalog().indicators.get(indicator_id)
+    name = f"“{indicator.name_zh}”" if indicator else "该指标"
+    caption = f"指标{name}（{cn_date(scope.start)}至{cn_date(scope.end - dt.timedelta(days=1))}）"
     return qs.filter(pk__in=rows(indicator_id, scope).values("pk")), caption

@@ -79,8 +79,8 @@ class BaseActionForm(forms.Form):
         return on
 
     def clean(self) -> dict[str, Any]:
-        """Other dates a transition takes (a notice sent) have happened by today too, except a
-        date field marked `ahead = True` (a deadline set for later, e.g. a comment period's end)."""
+        """Other dates a transition takes (a notice sent) have happened by today too, unless the
+        field is marked `ahead = True` (a new deadline an extension sets)."""
         data = super().clean() or {}
         today = timezone.localdate()
         for name, f in self.fields.items():

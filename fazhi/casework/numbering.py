@@ -23,6 +23,10 @@ from fazhi.org.models import Jurisdiction
 @dataclass(frozen=True)
 class Numbering:
     infix: str  # between the jurisdiction's 简称 and the year: "政复"
+    # A second series of one ledger (a 文号 given on publication, besides the 案号 given at
+    # intake): its own counter name and the column its numbers are stored in.
+    counter: str = ""  # defaults to the ledger's app label
+    column: str = "case_number"
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -56,7 +60,7 @@ class Numbering:
         locked with SELECT … FOR UPDATE, so a second clerk saving at the same moment waits and
         gets the next serial. A number already in use (typed by hand), or in `skip` (typed in
         the same import), is skipped."""
-        ledger = model._meta.app_label
+        ledger = self.counter or model._meta.app_label
         with transaction.atomic():
             counter = _locked_counter(ledger, jurisdiction, year)
             out: list[tuple[int, str]] = []
@@ -69,8 +73,8 @@ class Numbering:
                 ]
                 taken = set(
                     model._default_manager.filter(
-                        jurisdiction=jurisdiction, case_number__in=[t for _, t in batch]
-                    ).values_list("case_number", flat=True)
+                        jurisdiction=jurisdiction, **{f"{self.column}__in": [t for _, t in batch]}
+                    ).values_list(self.column, flat=True)
                 )
                 out += [(s, t) for s, t in batch if t not in taken and t not in skip]
                 serial += want

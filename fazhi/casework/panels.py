@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from fazhi import dashboard
+from fazhi.casework.due import overdue_q
 from fazhi.casework.registry import ledgers
 from fazhi.org.access import visible
 
@@ -19,10 +20,7 @@ def ledger_panels(request: HttpRequest) -> str | None:
     out = []
     for spec in ledgers():
         qs = visible(spec.model, request.user).filter(state__in=list(spec.open_states))
-        agg = {"open": Count("pk"), "overdue": Count("pk", filter=Q(pk__isnull=True))}
-        if spec.due_cache is not None:
-            agg["overdue"] = Count("pk", filter=spec.due_cache.overdue_q())
-        figures = qs.aggregate(**agg)
+        figures = qs.aggregate(open=Count("pk"), overdue=Count("pk", filter=overdue_q(spec.model)))
         if figures["open"]:
             out.append(render_to_string("casework/_panel.html", {"spec": spec, **figures}))
     return "".join(out) or None

@@ -74,6 +74,10 @@ class LedgerSpec:
     # Sheet columns holding personal data (ID, phone): masked in the export for those who do not
     # handle the ledger's rows (key → masking function from fazhi.lib.mask).
     personal_columns: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
+    # Clocks a party department of a row must meet (a respondent's 答复, a defendant's 答辩),
+    # clock name → which of `scope_departments` is that party (1 or 2): they are on that
+    # department's 我的待办, besides the 承办人's.
+    party_clocks: Mapping[str, int] = field(default_factory=dict)
     # A freshly registered row for the generic tests: sample(jurisdiction, legal office, other
     # department, user, received_on) -> row, registered through `receive`.
     sample: Callable[..., Any] | None = None

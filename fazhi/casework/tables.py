@@ -10,12 +10,12 @@ from django.utils.html import format_html
 
 from fazhi.lib.cn_date import cn_date
 
-TABLE_ATTRS = {"class": "table table-sm table-hover", "id": "case-table"}
+TABLE_ATTRS = {"class": "table table-sm table-hover stack-on-phone", "id": "case-table"}
 
 
 class DateColumn(tables.Column):
     def render(self, value: Any) -> str:
-        return cn_date(value)
+        return format_html('<span class="date-cell">{}</span>', cn_date(value))
 
 
 class DueColumn(tables.Column):
@@ -27,8 +27,12 @@ class DueColumn(tables.Column):
         super().__init__(**kwargs)
         self.cache = cache
 
-    def render(self, value: Any, record: Any) -> Any:
+    def render(self, value: Any, record: Any, table: Any) -> Any:
         text = self.cache.text(record)
         if self.cache.is_overdue(record):
             return format_html('<span class="clock-overdue">{}（已超期）</span>', text)
+        # Another clock of the row has run out (the list sets `late_clocks` for its page).
+        late = getattr(table, "late_clocks", {}).get(record.pk)
+        if late:
+            return format_html('{}<div class="small clock-overdue">{}已超期</div>', text, late)
         return text

@@ -9,6 +9,7 @@ import logging
 from typing import Any
 from urllib.parse import quote
 
+import django_tables2 as tables
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +23,7 @@ from django_tables2 import RequestConfig
 
 from fazhi import clocks
 from fazhi.audit import history_entries
+from fazhi.casework.due import late_clock_labels
 from fazhi.casework.filters import indicator_filter
 from fazhi.casework.forms import BaseActionForm
 from fazhi.casework.registry import LedgerSpec, get
@@ -117,9 +119,17 @@ def case_list(request: HttpRequest, ledger: str) -> HttpResponse:
     if request.GET.get("export") == "xlsx" and spec.sheet is not None:
         rows = spec.export_rows(qs) if spec.export_rows else qs.iterator(chunk_size=2000)
         return export_response(export_sheet(spec, request), rows)
-    table = spec.table(qs.select_related(*spec.list_related))
+    if f.several:  # the city viewer: which county each row is from
+        table = spec.table(
+            qs.select_related("jurisdiction", *spec.list_related),
+            extra_columns=[("jurisdiction", tables.Column("区划", accessor="jurisdiction__name"))],
+            sequence=("jurisdiction", "..."),
+        )
+    else:
+        table = spec.table(qs.select_related(*spec.list_related))
     RequestConfig(request, paginate=False).configure(table)  # ordering from the query string
     paginate(table, request)
+    table.late_clocks = late_clock_labels(spec.model, [r.record.pk for r in table.page.object_list])
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("export", None)

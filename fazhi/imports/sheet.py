@@ -16,11 +16,13 @@ from fazhi.imports.columns import Column
 
 @dataclass
 class Problem:
-    row: int  # the sheet's row number as Excel shows it (header = 1)
+    row: int  # the sheet's row number as Excel shows it (header = 1); 0 = the whole file
     column: str  # the header, or "" for the whole row
     message: str
 
     def __str__(self) -> str:
+        if self.row <= 0:  # about the file, not a row: never "第0行"
+            return f"“{self.column}”：{self.message}" if self.column else self.message
         where = f"第{self.row}行" + (f"“{self.column}”" if self.column else "")
         return f"{where}：{self.message}"
 

@@ -148,6 +148,11 @@ class IdentityResult:
     def status_zh(self) -> str:
         return STATUS_ZH[self.status]
 
+    @property
+    def name_zh(self) -> str:
+        """The identity in Chinese, for pages: "收到行政复议申请＝受理＋不予受理＋…"."""
+        return identity_name(self.identity)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.identity.id,
@@ -326,6 +331,18 @@ def _rate(
 def check_identities(snap: Snapshot, catalog: Catalog | None = None) -> list[IdentityResult]:
     catalog = catalog or get_catalog()
     return [check_identity(ident, snap, catalog) for ident in catalog.identities]
+
+
+def identity_name(ident: Identity, catalog: Catalog | None = None) -> str:
+    catalog = catalog or get_catalog()
+
+    def name(i: str) -> str:
+        ind = catalog.indicators.get(i)
+        return ind.name_zh if ind else i
+
+    parts = [name(p) for p in ident.parts]
+    parts += [f"{name(p)}（如有）" for p in ident.optional_parts]
+    return f"{name(ident.whole)}＝" + "＋".join(parts)
 
 
 def check_identity(ident: Identity, snap: Snapshot, catalog: Catalog) -> IdentityResult:

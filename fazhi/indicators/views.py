@@ -64,7 +64,10 @@ def page(request: HttpRequest) -> HttpResponse:
             ],
         }
     groups: dict[str, list[Any]] = {}
+    no_source = [fig for fig in snap.figures.values() if not fig.has_source]
     for fig in snap.figures.values():
+        if not fig.has_source:
+            continue  # folded away behind one line: "另有 N 项无数据来源"
         groups.setdefault(
             catalog.ledgers.get(fig.indicator.ledger, fig.indicator.ledger), []
         ).append(fig)
@@ -78,6 +81,7 @@ def page(request: HttpRequest) -> HttpResponse:
             "years": list(range(this_year, this_year - 8, -1)),
             "snapshot": snap,
             "groups": groups,
+            "no_source": no_source,
             "chart": chart,
             "chart_choices": [f for f in snap.figures.values() if f.has_source],
         },

@@ -17,6 +17,7 @@ Usage::
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 # Font names as the 公文 standard and every government template spell them. On a machine without
 # them, fonts/fazhi-fonts.conf maps them to installed Noto CJK / AR PL fonts for LibreOffice.
@@ -42,6 +44,7 @@ SIZE_TITLE = Pt(22)  # 2号
 SIZE_BODY = Pt(16)  # 3号
 SIZE_PAGE = Pt(14)  # 4号
 SIZE_TABLE = Pt(14)  # 4号: tables are allowed a smaller size than the body
+SIZE_RED_HEAD = Pt(36)  # 发文机关标志: 小标宋 in red, larger than the title
 LINE_EXACT = Pt(28)  # 22 lines per page on the 版心
 
 MARGIN_TOP = Mm(37)
@@ -85,6 +88,58 @@ class Table:
 
 
 Block = Paragraph | Heading1 | Heading2 | Table
+
+RED = "FF0000"
+# The 版心 is 156 mm wide: 20 characters of 2号 (22 pt) on a title line, 28 of 3号 on a body line.
+TITLE_CHARS = 20.0
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """版记 (GB/T 9704 §7.4): 抄送机关, 印发机关 and 印发日期, between rules on the last page."""
+
+    copy_to: str = ""
+    printer: str = ""
+    printed_on: str = ""  # "2026年2月10日"
+
+
+def _width(text: str) -> float:
+    """Width in full-width characters: Latin letters and digits take half a character."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+# Where a long title may break (after the marker), best first; a title never breaks inside a
+# word or a fixed phrase such as "法治政府建设" (GB/T 9704 §7.3.3: 回行时词意完整、排列对称).
+_TITLE_BREAK_AFTER = ("年度", "关于", "人民政府", "委员会", "办公室", "局")
+_TITLE_KEEP = ("法治政府建设", "法治政府", "情况的报告", "工作年度报告", "年度报告")
+
+
+def title_lines(title: str, capacity: float = TITLE_CHARS) -> list[str]:
+    """The title as the lines it is set in: one line when it fits, otherwise two lines broken
+    after a meaningful marker (…关于2025年度 / 法治政府建设情况的报告), the first line not shorter
+    than the second where that is possible. An explicit newline in the title is kept as given."""
+    if "\n" in title:
+        return [line for line in title.split("\n") if line]
+    if _width(title) <= capacity:
+        return [title]
+    kept = [(m.start(), m.end()) for k in _TITLE_KEEP for m in re.finditer(re.escape(k), title)]
+    best: tuple[tuple[int, int, float], int] | None = None
+    for rank, marker in enumerate(_TITLE_BREAK_AFTER):
+        for m in re.finditer(re.escape(marker), title):
+            cut = m.end()
+            if cut >= len(title) or any(a < cut < b for a, b in kept):
+                continue
+            first, second = _width(title[:cut]), _width(title[cut:])
+            if first > capacity or second > capacity:
+                continue
+            # Prefer: both lines fit; the first not shorter (正梯形 reads as one unit); balance;
+            # then the marker's rank.
+            score = (0 if first >= second else 1, rank, abs(first - second))
+            if best is None or score < best[0]:
+                best = (score, cut)
+    if best is None:
+        return [title]  # no meaningful break fits: let the word processor wrap it
+    return [title[: best[1]], title[best[1] :]]
 
 
 def set_run_fonts(run_or_style_element: object, font: str, size: Pt | None = None) -> None:
@@ -147,6 +202,46 @@ def _add_style(
         pf.alignment = align
     if indent_chars:
         _first_line_chars(style.element.get_or_add_pPr(), indent_chars, size)
+    _no_auto_space(style.element.get_or_add_pPr())
+
+
+def _no_auto_space(p_pr: object) -> None:
+    """Word and LibreOffice add a visible gap between CJK and Latin text or digits by default
+    ("247 件"); a 公文 sets "247件" solid, so both autoSpace switches are turned off."""
+    # Readers follow the schema's element order: the switches go before w:bidi … w:jc.
+    later = {qn(t) for t in _PPR_AFTER_AUTOSPACE}
+    anchor = next((c for c in p_pr if c.tag in later), None)  # type: ignore[attr-defined]
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        el = p_pr.find(qn(tag))  # type: ignore[attr-defined]
+        if el is None:
+            el = OxmlElement(tag)
+            if anchor is not None:
+                anchor.addprevious(el)
+            else:
+                p_pr.append(el)  # type: ignore[attr-defined]
+        el.set(qn("w:val"), "0")
+
+
+_PPR_AFTER_AUTOSPACE = (
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
 
 
 def _setup(doc: DocxDocument) -> None:
@@ -171,8 +266,18 @@ def _setup(doc: DocxDocument) -> None:
                 lang.set(qn("w:val"), "en-US")
                 lang.set(qn("w:eastAsia"), "zh-CN")
                 r_pr.append(lang)
+        p_pr_default = defaults.find(qn("w:pPrDefault"))
+        if p_pr_default is None:
+            p_pr_default = OxmlElement("w:pPrDefault")
+            defaults.append(p_pr_default)
+        p_pr = p_pr_default.find(qn("w:pPr"))
+        if p_pr is None:
+            p_pr = OxmlElement("w:pPr")
+            p_pr_default.append(p_pr)
+        _no_auto_space(p_pr)
     normal = doc.styles["Normal"]
     set_run_fonts(normal.element, FONT_BODY, SIZE_BODY)
+    _no_auto_space(normal.element.get_or_add_pPr())
 
     _add_style(
         doc, STYLE_BODY, FONT_BODY, SIZE_BODY, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent_chars=2
@@ -278,6 +383,7 @@ _BLOCK_STYLE = {
 
 def _add_text(doc: DocxDocument, text: str, style: str, font: str, size: Pt = SIZE_BODY) -> object:
     p = doc.add_paragraph(style=style)
+    _no_auto_space(p._p.get_or_add_pPr())  # LibreOffice reads the switch per paragraph only
     _styled_run(p, text, font, size)
     return p
 
@@ -324,8 +430,15 @@ def build(
     blocks: Sequence[Block] = (),
     signer: str = "",
     date_text: str = "",
+    signatory: str = "",
+    red_head: str = "",
+    colophon: Colophon | None = None,
 ) -> bytes:
-    """The whole 公文 as .docx bytes."""
+    """The whole 公文 as .docx bytes.
+
+    `signatory` (签发人) makes it a 上行文: the 发文字号 goes left and "签发人：<name>" right on one
+    line (GB/T 9704 §7.2.4). `red_head` is the 发文机关标志 printed in red above the red rule
+    (the 红头 layout); without it the document starts at the 发文字号. `colophon` is the 版记."""
     doc = Document()
     # Drop the template's empty first paragraph so the page starts where we say.
     body = doc.element.body
@@ -336,11 +449,18 @@ def build(
     doc.core_properties.author = signer or "fazhi"
     doc.core_properties.language = "zh-CN"
 
-    if doc_number:
-        p = _add_text(doc, doc_number, STYLE_PLAIN, FONT_BODY)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
+    if red_head:
+        p = _add_text(doc, red_head, STYLE_TITLE, FONT_TITLE, SIZE_RED_HEAD)
+        p.paragraph_format.line_spacing = Pt(SIZE_RED_HEAD.pt * 1.25)  # type: ignore[attr-defined]
+        for run in p.runs:  # type: ignore[attr-defined]
+            _colour(run._r, RED)
         doc.add_paragraph(style=STYLE_PLAIN)
-    for line in title.split("\n"):
+    if doc_number or signatory:
+        p = _number_line(doc, doc_number, signatory)
+        if red_head:
+            _border(p, "bottom", RED, 12)  # the red 分隔线 under the 发文字号
+        doc.add_paragraph(style=STYLE_PLAIN)
+    for line in title_lines(title):
         _add_text(doc, line, STYLE_TITLE, FONT_TITLE, SIZE_TITLE)
     doc.add_paragraph(style=STYLE_PLAIN)  # 标题下空一行
     if recipient:
@@ -362,9 +482,76 @@ def build(
             p.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # type: ignore[attr-defined]
             pad = max(0, (len(date_text) - len(text)) // 2) if text == signer and date_text else 0
             p.paragraph_format.right_indent = Pt(SIZE_BODY.pt * (4 + pad))  # type: ignore[attr-defined]
+    if colophon is not None:
+        _add_colophon(doc, colophon)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _colour(r: object, rgb: str) -> None:
+    r_pr = r.get_or_add_rPr()  # type: ignore[attr-defined]
+    color = OxmlElement("w:color")
+    color.set(qn("w:val"), rgb)
+    r_pr.append(color)
+
+
+def _border(paragraph: object, edge: str, rgb: str, eighths: int) -> None:
+    """A rule along one edge of a paragraph; `eighths` is its width in eighths of a point."""
+    p_pr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    borders = p_pr.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        p_pr.append(borders)
+    el = OxmlElement(f"w:{edge}")
+    el.set(qn("w:val"), "single")
+    el.set(qn("w:sz"), str(eighths))
+    el.set(qn("w:space"), "1")
+    el.set(qn("w:color"), rgb)
+    borders.append(el)
+
+
+def _split_line(doc: DocxDocument, size: Pt) -> DocxParagraph:
+    """A paragraph with a right-aligned tab stop one character in from the right edge of the 版心."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    p = doc.add_paragraph(style=STYLE_PLAIN)
+    width = Mm(210) - MARGIN_LEFT - MARGIN_RIGHT
+    p.paragraph_format.left_indent = size
+    p.paragraph_format.tab_stops.add_tab_stop(width - size, WD_TAB_ALIGNMENT.RIGHT)
+    return p
+
+
+def _number_line(doc: DocxDocument, doc_number: str, signatory: str) -> object:
+    if not signatory:  # 下行文 and 平行文: the 发文字号 centred
+        p = _add_text(doc, doc_number, STYLE_PLAIN, FONT_BODY)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[attr-defined]
+        return p
+    p = _split_line(doc, SIZE_BODY)
+    _styled_run(p, doc_number + "\t签发人：", FONT_BODY, SIZE_BODY)
+    _styled_run(p, signatory, FONT_H2, SIZE_BODY)  # the name in 楷体
+    return p
+
+
+def _add_colophon(doc: DocxDocument, colophon: Colophon) -> None:
+    """版记: 抄送 and 印发 lines in 4号仿宋 between a thick rule above, a thin rule between them and
+    a thick rule below (GB/T 9704 §7.4)."""
+    doc.add_paragraph(style=STYLE_PLAIN)
+    lines: list[DocxParagraph] = []
+    if colophon.copy_to:
+        p = _split_line(doc, SIZE_PAGE)
+        p.paragraph_format.right_indent = SIZE_PAGE
+        _styled_run(p, "抄送：" + colophon.copy_to.rstrip("。") + "。", FONT_BODY, SIZE_PAGE)
+        lines.append(p)
+    if colophon.printer or colophon.printed_on:
+        p = _split_line(doc, SIZE_PAGE)
+        printed = f"{colophon.printed_on}印发" if colophon.printed_on else ""
+        _styled_run(p, f"{colophon.printer}\t{printed}", FONT_BODY, SIZE_PAGE)
+        lines.append(p)
+    for i, line in enumerate(lines):
+        _border(line, "top", "000000", 8 if i == 0 else 4)
+    if lines:
+        _border(lines[-1], "bottom", "000000", 8)
 
 
 def docx_text(data: bytes) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 M = TypeVar("M", bound=Model)
@@ -24,7 +24,8 @@ def get_visible_or_404(model_or_qs: type[M] | QuerySet[M], user: Any, **lookup: 
 
 
 def require(user: Any, perm: str, obj: Model) -> None:
-    """Object permission check; a refusal on a visible object is a 404 as well, so that
-    read-only viewers learn nothing from the difference."""
+    """Object permission check on an object the user can already see (fetched through
+    `get_visible_or_404`, so its existence is no secret): a refusal is 403 with the Chinese
+    无权限 page, which says whom to ask. A row the user cannot see stays a 404."""
     if not user.has_perm(perm, obj):
-        raise Http404("无权操作该记录")
+        raise PermissionDenied("无权限办理该事项")

@@ -11,4 +11,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self) -> None:
-        from fazhi.reports import panels  # noqa: F401 - registers the dashboard panel
+        from fazhi.reports import (
+            panels,  # noqa: F401 - registers the dashboard panel
+            todo,  # noqa: F401 - its 我的待办 items
+        )

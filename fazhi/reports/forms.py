@@ -8,13 +8,13 @@ from typing import Any
 
 from django import forms
 
-from fazhi.reports.models import AnnualReport
+from fazhi.reports.models import AnnualReport, Layout
 
 
 class HeaderForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = AnnualReport
-        fields = ["doc_number", "recipient", "signer", "signatory", "issued_on"]
+        fields = ["doc_number", "recipient", "signer", "signatory", "layout", "issued_on"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -27,6 +27,10 @@ class HeaderForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["issued_on"].error_messages["invalid"] = (
             "成文日期格式不正确，请按 2026-02-10 的格式填写"
         )
+
+    def clean_layout(self) -> str:
+        # A header posted without the 版式 (an older page, a script) keeps the one chosen before.
+        return str(self.cleaned_data.get("layout") or self.instance.layout or Layout.PLAIN)
 
     def problems(self) -> list[str]:
         return [str(e) for errors in self.errors.values() for e in errors]

@@ -19,6 +19,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "公开"
 
 
+class Layout(models.TextChoices):
+    PLAIN = "plain", "普通版式"
+    RED = "red", "红头版式（红色发文机关标志和分隔线）"
+
+
 class AnnualReport(models.Model):
     noun = "报告"
     state_field = "status"  # for the casework transition engine
@@ -36,6 +41,7 @@ class AnnualReport(models.Model):
     recipient = models.CharField("主送机关（上级政府）", max_length=100, blank=True)
     signer = models.CharField("署名机关", max_length=100, blank=True)
     signatory = models.CharField("签发人", max_length=40, blank=True)
+    layout = models.CharField("版式", max_length=8, choices=Layout, default=Layout.PLAIN)
     issued_on = models.DateField("成文日期", null=True, blank=True)
     drafting_department = models.ForeignKey(
         Department,

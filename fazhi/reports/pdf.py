@@ -60,22 +60,35 @@ def convert_file(docx_path: Path, out_dir: Path, beat: Callable[[], None] = _no_
     work = _work_dir()
     profile = work / "profile"
     env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF), "HOME": str(work)}
-    cmd = [
-        binary,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--nologo",
-        "--convert-to",
-        "pdf:writer_pdf_Export",
-        "--outdir",
-        str(out_dir),
-        str(docx_path),
-    ]
+
+    def soffice(target: str, src: Path, outdir: Path) -> tuple[int, bytes]:
+        cmd = [
+            binary,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ]
+        return _run(cmd, env, beat)
+
+    flat = out_dir / "flat"
+    flat.mkdir(exist_ok=True)
     with open(work / "convert.lock", "w") as lock:
         _lock(lock.fileno(), beat)  # one LibreOffice at a time: the profile is not shareable
         try:
-            returncode, stderr = _run(cmd, env, beat)
+            # LibreOffice ignores w:autoSpaceDE/DN when it reads a .docx (its DOCX import drops
+            # them), so every "247件" would be printed "247 件". The document goes through flat
+            # ODF, where the switch is style:text-autospace, set to none, and then to PDF.
+            returncode, stderr = soffice("fodt", docx_path, flat)
+            fodt = flat / (docx_path.stem + ".fodt")
+            if returncode == 0 and fodt.exists():
+                fodt.write_bytes(no_autospace(fodt.read_bytes()))
+                returncode, stderr = soffice("pdf:writer_pdf_Export", fodt, out_dir)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
     pdf = out_dir / (docx_path.stem + ".pdf")
@@ -83,6 +96,11 @@ def convert_file(docx_path: Path, out_dir: Path, beat: Callable[[], None] = _no_
         detail = stderr.decode("utf-8", "replace")[-500:]
         raise ConversionFailed(f"LibreOffice 未能生成 PDF（返回码 {returncode}）：{detail}")
     return pdf
+
+
+def no_autospace(fodt: bytes) -> bytes:
+    """Flat ODF with the automatic CJK/Latin spacing turned off in every style and paragraph."""
+    return fodt.replace(b'style:text-autospace="ideograph-alpha"', b'style:text-autospace="none"')
 
 
 def _lock(fd: int, beat: Callable[[], None]) -> None:

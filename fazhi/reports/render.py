@@ -13,7 +13,7 @@ from fazhi.lib import gongwen
 from fazhi.lib.cn_date import cn_date
 from fazhi.reports import tokens
 from fazhi.reports.draft import HEADING_PREFIX
-from fazhi.reports.models import AnnualReport, FigureToken
+from fazhi.reports.models import AnnualReport, FigureToken, Layout
 from fazhi.reports.pdf import docx_to_pdf
 
 
@@ -64,7 +64,27 @@ def to_docx(report: AnnualReport) -> bytes:
         blocks=[_BLOCK[p.kind](p.text) for p in paragraphs(report)],
         signer=report.signer,
         date_text=cn_date(report.issued_on) if report.issued_on else "",
+        signatory=report.signatory,
+        red_head=f"{report.signer}文件" if report.layout == Layout.RED and report.signer else "",
+        colophon=colophon(report),
     )
+
+
+def colophon(report: AnnualReport) -> gongwen.Colophon:
+    """版记: 抄送 the recipients the report is copied to; 印发 by the issuing organ's 办公室 (a
+    government's reports are printed by its 办公室), on the 成文日期."""
+    signer = report.signer
+    printer = signer + "办公室" if signer.endswith("人民政府") else signer
+    return gongwen.Colophon(
+        copy_to=copy_to(report),
+        printer=printer,
+        printed_on=cn_date(report.issued_on) if report.issued_on else "",
+    )
+
+
+def copy_to(report: AnnualReport) -> str:
+    """The 抄送机关 of the 版记, from the recipients the report is sent to as copies."""
+    return ""
 
 
 def to_pdf(report: AnnualReport, beat: Callable[[], None] | None = None) -> bytes:

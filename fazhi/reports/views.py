@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,7 +21,7 @@ from fazhi.reports import render as rendering
 from fazhi.reports import workflow
 from fazhi.reports.draft import DraftError, draft
 from fazhi.reports.forms import HeaderForm
-from fazhi.reports.models import AnnualReport, ReportPart, Status
+from fazhi.reports.models import AnnualReport, Layout, ReportPart, Status
 from fazhi.reports.pdf import ConversionFailed, LibreOfficeMissing
 from fazhi.reports.reconcile import reconcile
 from fazhi.reports.tokens import UnknownIndicator
@@ -43,18 +44,24 @@ def _may(
 
 def _require(ok: bool) -> None:
     if not ok:
-        raise Http404("无权操作该报告")
+        raise PermissionDenied("无权限办理该报告事项")
 
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = AnnualReport.objects.visible_to(request.user).select_related("jurisdiction")
+    # Only jurisdictions this user may draft for are offered; none, and the form is not shown.
+    draftable = [
+        j
+        for j in visible_jurisdictions(request.user).order_by("path")
+        if _may(request.user, None, WRITERS, j.pk)
+    ]
     return render(
         request,
         "reports/list.html",
         {
             "reports": reports,
-            "jurisdictions": visible_jurisdictions(request.user).order_by("path"),
+            "jurisdictions": draftable,
             "default_year": timezone.localdate().year - 1,
         },
     )
@@ -93,6 +100,7 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any
         "can_edit": _may(request.user, report, WRITERS) and report.status in workflow.EDITABLE,
         "can_approve": _may(request.user, report, APPROVERS),
         "editable": report.status in workflow.EDITABLE,
+        "layouts": Layout.choices,
     }
 
 

@@ -11,6 +11,10 @@ class WorkcalConfig(AppConfig):
     def ready(self) -> None:
         from django.core.signals import request_started
 
-        from fazhi.workcal import calendar, signals  # noqa: F401 - connects the model signals
+        from fazhi.workcal import (  # noqa: F401 - connects the model signals
+            calendar,
+            signals,
+            todo,  # noqa: F401 - its 我的待办 items
+        )
 
         request_started.connect(calendar.expire, dispatch_uid="workcal-expire")

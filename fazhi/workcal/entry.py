@@ -61,7 +61,16 @@ def parse(year: int, text: str) -> list[Row]:
         if not line:
             continue
         tokens = line.split()
-        name, rest = tokens[0], tokens[1:]
+        # The name is every word before the first date: "中秋节、国庆节 10-01 至 10-08" is one
+        # holiday named 中秋节、国庆节 (the 、 was turned into a space above).
+        lead = 0
+        while (
+            lead < len(tokens)
+            and not tokens[lead][:1].isdigit()  # a date, or what was meant as one
+            and tokens[lead] not in MAKEUP_WORDS
+        ):
+            lead += 1
+        name, rest = "、".join(tokens[:lead]) or tokens[0], tokens[lead:] or tokens[1:]
         if _parse_date(name, year) is not None:
             problems.append(f"第{n}行：请先写节日名称，如“春节 {year}-02-15 至 {year}-02-21”")
             continue

@@ -63,6 +63,22 @@ class CalendarYear(models.Model):
         verbose_name_plural = "日历年度"
         ordering = ["-year"]
 
+    @property
+    def source_display(self) -> str:
+        """The basis in words: a seeded year names its State Council notice, and says the days
+        were taken from the chinese-calendar package."""
+        from fazhi.workcal.seed import SOURCE_NOTE, seeded_source
+
+        if self.source_note == SOURCE_NOTE:
+            return f"{seeded_source(self.year)}；数据取自 {SOURCE_NOTE}"
+        return self.source_note
+
+    @property
+    def seeded(self) -> bool:
+        from fazhi.workcal.seed import SOURCE_NOTE
+
+        return self.source_note == SOURCE_NOTE
+
     def __str__(self) -> str:
         return f"{self.year}年"
 

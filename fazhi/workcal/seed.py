@@ -12,6 +12,22 @@ PACKAGE_YEARS = range(2004, 2027)
 
 NAME_ZH_FALLBACK = {"Anti-Fascist 70th Day": "抗战胜利70周年纪念日"}
 
+# The State Council notices behind the package's years, where the number is known (../shared/spec
+# calendar.md); other years show the notice without its number.
+NOTICES = {
+    2023: "国办发明电〔2022〕16号",
+    2024: "国办发明电〔2023〕7号",
+    2025: "国办发明电〔2024〕12号",
+    2026: "国办发明电〔2025〕7号（文号待核实）",
+}
+
+
+def seeded_source(year: int) -> str:
+    """What a seeded year rests on, in words: the notice (and its number where known)."""
+    number = NOTICES.get(year)
+    notice = f"国务院办公厅关于{year}年部分节假日安排的通知"
+    return f"{notice}（{number}）" if number else f"{notice}（文号未录入）"
+
 
 def _zh(english: str) -> str:
     from chinese_calendar.constants import Holiday

@@ -38,9 +38,13 @@ def _refused(request: HttpRequest, *, readers: bool = False) -> HttpResponse | N
 def years(request: HttpRequest) -> HttpResponse:
     if (refused := _refused(request, readers=True)) is not None:
         return refused
-    rows = CalendarYear.objects.select_related("entered_by", "confirmed_by").annotate(
-        holidays=Count("days", filter=Q(days__kind="holiday")),
-        workdays=Count("days", filter=Q(days__kind="workday")),
+    rows = (
+        CalendarYear.objects.select_related("entered_by", "confirmed_by")
+        .annotate(
+            holidays=Count("days", filter=Q(days__kind="holiday")),
+            workdays=Count("days", filter=Q(days__kind="workday")),
+        )
+        .order_by("-year")  # the year being entered or confirmed first
     )
     return render(request, "workcal/years.html", {"years": rows, "can_edit": _is_admin(request)})
 

@@ -77,3 +77,24 @@ def test_a_number_edited_above_the_counter_is_skipped_by_later_registrations(
     numbers = set(ReconsiderationCase.objects.values_list("case_number", flat=True))
     assert {"示政复〔2025〕5号", "示政复〔2025〕6号", "示政复〔2025〕7号"} <= numbers
     assert new("2025-03-07").case_number == "示政复〔2025〕8号"
+
+
+def test_a_second_series_has_its_own_counter_and_column(
+    county, justice_bureau, police, coordinator
+):
+    """A ledger numbering rows twice (a 案号 at intake, a 文号 on publication): the second
+    Numbering counts on its own counter and checks its own column for numbers in use."""
+    from fazhi.casework.numbering import Numbering
+
+    spec = next(s for s in ledgers() if s.key == "reconsideration")
+    spec.sample(county, justice_bureau, police, coordinator, D("2025-03-03"))
+    second = Numbering("政规", counter="reconsideration.second", column="respondent_name")
+    assert second.allocate(ReconsiderationCase, county, 2025) == [(1, "示政规〔2025〕1号")]
+    row = ReconsiderationCase.objects.get()
+    row.respondent_name = "示政规〔2025〕2号"  # a typed one, in use
+    row.save(update_fields=["respondent_name"])
+    assert second.allocate(ReconsiderationCase, county, 2025, count=2) == [
+        (3, "示政规〔2025〕3号"),
+        (4, "示政规〔2025〕4号"),
+    ]
+    assert spec.numbering.allocate(ReconsiderationCase, county, 2025) == [(2, "示政复〔2025〕2号")]

@@ -190,7 +190,7 @@ def test_board_survives_odd_querystrings(client, officer) -> None:  # noqa: ANN0
         assert client.get(reverse("clocks:board_json") + qs).status_code == 200, qs
 
 
-def test_board_page_takes_six_queries(
+def test_board_page_takes_seven_queries(
     client: Client,
     coordinator: User,
     board_data: dict,
@@ -199,9 +199,10 @@ def test_board_page_takes_six_queries(
 ) -> None:
     """A fixed number of queries, whatever the number of rows: the session, the user with the
     department and jurisdiction the header names (one query, fazhi.org.backends), the calendar's
-    version, the grouped summary, the page of clocks, and the department filter's names."""
+    version, the grouped summary, the page of clocks, the department filter's names, and the
+    bell's unread reminders (one indexed COUNT)."""
     client.force_login(coordinator)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         page = client.get(reverse("clocks:board"))
     html = page.content.decode()
     assert "（法治办/司法局统筹人员·司法局）" in html

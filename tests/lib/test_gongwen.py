@@ -54,7 +54,11 @@ def test_page_is_a4_with_gongwen_margins() -> None:
 
 def test_title_font_size_and_centring() -> None:
     doc = _doc()
-    p = _para(doc, "示例县人民政府关于2025年度法治政府建设情况的报告")
+    p = _para(doc, "示例县人民政府关于2025年度")
+    assert [q.text for q in doc.paragraphs if q.style.name == gongwen.STYLE_TITLE] == [
+        "示例县人民政府关于2025年度",
+        "法治政府建设情况的报告",
+    ]
     assert (
         p.alignment == WD_ALIGN_PARAGRAPH.CENTER
         or p.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
@@ -128,3 +132,76 @@ def test_signature_and_table() -> None:
     assert "全年共收到行政复议申请12件。" in gongwen.docx_text(
         gongwen.build("t", blocks=[Paragraph("全年共收到行政复议申请12件。")])
     )
+
+
+def test_title_breaks_between_words_never_inside_a_phrase() -> None:
+    lines = gongwen.title_lines
+    assert lines("示例县人民政府关于2025年度法治政府建设情况的报告") == [
+        "示例县人民政府关于2025年度",
+        "法治政府建设情况的报告",
+    ]
+    assert lines("示例县人民政府2025年度政府信息公开工作年度报告") == [
+        "示例县人民政府2025年度",
+        "政府信息公开工作年度报告",
+    ]
+    # 20 full-width characters fit on one line (digits count half): no break.
+    assert lines("示例县公安局2025年度法治政府建设情况报告") == [
+        "示例县公安局2025年度法治政府建设情况报告"
+    ]
+    assert lines("第一行\n第二行") == ["第一行", "第二行"]  # a break the user typed is kept
+
+
+def _upward(layout_red: bool) -> Document:
+    data = gongwen.build(
+        "示例县人民政府关于2025年度法治政府建设情况的报告",
+        doc_number="示政〔2026〕3号",
+        recipient="示例市人民政府",
+        blocks=[Paragraph("全年共收到行政复议申请12件。")],
+        signer="示例县人民政府",
+        date_text="2026年2月10日",
+        signatory="王建国",
+        red_head="示例县人民政府文件" if layout_red else "",
+        colophon=gongwen.Colophon(
+            copy_to="县委依法治县办", printer="示例县人民政府办公室", printed_on="2026年2月10日"
+        ),
+    )
+    return Document(io.BytesIO(data))
+
+
+def _colour(run) -> str | None:
+    el = run._r.rPr.find(qn("w:color"))
+    return None if el is None else el.get(qn("w:val"))
+
+
+def test_upward_document_prints_signatory_red_head_and_colophon() -> None:
+    doc = _upward(layout_red=True)
+    texts = [p.text for p in doc.paragraphs]
+    head = _para(doc, "示例县人民政府文件")
+    assert _colour(head.runs[0]) == gongwen.RED and head.runs[0].font.size == Pt(36)
+    number = next(p for p in doc.paragraphs if p.text.startswith("示政〔2026〕3号"))
+    assert number.text == "示政〔2026〕3号\t签发人：王建国"
+    assert _east_asia(number.runs[-1]) == "楷体_GB2312"  # the name in 楷体
+    rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.get(qn("w:color")) == gongwen.RED  # the red 分隔线
+    assert (
+        texts.index("示例县人民政府文件")
+        < texts.index(number.text)
+        < texts.index("示例县人民政府关于2025年度")
+    )
+    # 版记 last: 抄送 then 印发机关 and 印发日期, between rules.
+    assert texts[-2:] == ["抄送：县委依法治县办。", "示例县人民政府办公室\t2026年2月10日印发"]
+    last = doc.paragraphs[-1]._p.pPr.find(qn("w:pBdr"))
+    assert last.find(qn("w:bottom")).get(qn("w:sz")) == "8"
+
+
+def test_plain_layout_has_no_red_head_but_keeps_signatory() -> None:
+    doc = _upward(layout_red=False)
+    assert "示例县人民政府文件" not in [p.text for p in doc.paragraphs]
+    assert any(p.text == "示政〔2026〕3号\t签发人：王建国" for p in doc.paragraphs)
+
+
+def test_no_automatic_gap_between_digits_and_chinese() -> None:
+    doc = _doc()
+    body = doc.styles[gongwen.STYLE_BODY].element.pPr
+    assert body.find(qn("w:autoSpaceDE")).get(qn("w:val")) == "0"
+    assert body.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"

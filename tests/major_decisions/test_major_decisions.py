@@ -479,3 +479,54 @@ def test_import_refuses_every_bad_row_and_saves_none(
     assert report.ok and report.created == 1
     d = MajorDecision.objects.get()
     assert (d.state, d.catalog, d.case_number) == (State.DECIDED, catalog, "示决策〔2025〕1号")
+
+
+def test_the_draft_report_says_both_ledgers_figures(
+    new: Any,
+    coordinator: User,
+    county: Jurisdiction,
+    justice_bureau: Department,
+    police: Department,
+) -> None:
+    from fazhi.ledgers.legality_review import workflow as review
+    from fazhi.ledgers.legality_review.models import LegalityReview
+    from fazhi.reports.draft import draft
+    from fazhi.reports.tokens import render
+
+    d = new(participation_required=False, not_public_reason="涉密")
+    reviewed(d, coordinator)
+    discussed(d, coordinator)
+    decide(d, coordinator)
+    r = review.receive(
+        LegalityReview(
+            jurisdiction=county,
+            reviewing_office=justice_bureau,
+            submitting_department=police,
+            kind="contract",
+            title="保洁合同",
+            amount_fen=250_000_000,
+            submitted_on=D("2025-03-03"),
+            materials_complete_on=D("2025-03-03"),
+        ),
+        by=coordinator,
+    )
+    review.give_opinion(
+        r,
+        on=D("2025-03-06"),
+        by=coordinator,
+        result="approved_with_changes",
+        opinion_count=4,
+        reviewer_kind="staff",
+        reviewer_name="",
+        note="完善违约条款",
+    )
+    report = draft(county, 2025, by=coordinator)
+    tokens = {t.indicator_id: t for t in report.figures.all()}
+    text = render(report.parts.get(number=1).text, tokens)[0]
+    assert "推进重大行政决策科学化民主化法治化" in text
+    assert "全年作出重大行政决策1件，公开征求意见0件" in text
+    assert "经合法性审查1件" in text
+    assert (
+        "审核各类合同、协议、涉法文件1件，其中合同（协议）1份、涉及金额250万元，提出审核意见4条。"
+        in text
+    )

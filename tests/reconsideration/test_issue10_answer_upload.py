@@ -90,8 +90,8 @@ def test_respondent_uploads_answer_and_evidence(case, respondent, officer, outsi
         assert r["Content-Disposition"].startswith("attachment")
     assert client_for(outsider).get(file_url).status_code == 404
     assert client_for(outsider).get(url).status_code == 404
-    # The 复议机构 cannot answer for the respondent.
-    assert client_for(officer).get(url).status_code == 404
+    # The 复议机构 cannot answer for the respondent: it sees the case, so the refusal is 无权限.
+    assert client_for(officer).get(url).status_code == 403
 
 
 def test_upload_limits(case, respondent):

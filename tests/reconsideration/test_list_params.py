@@ -97,6 +97,8 @@ def test_drilldown_counts_only_visible_jurisdictions(cases, officer, county, oth
     params = {"indicator": RECEIVED, "start": "2025-01-01", "end": "2026-01-01", "j": j}
     status, html = listing(officer, params)
     assert status == 200 and "指标下钻参数有误" not in html
-    assert f"指标 {RECEIVED}（2025-01-01 至 2025-12-31）" in html
+    assert (
+        "指标“收到行政复议申请”（2025年1月1日至2025年12月31日）" in html
+    )  # no English id on screen
     assert "共 1 件" in html and cases[1].case_number in html
     assert "钱七" not in html and elsewhere.jurisdiction_id == other_county.pk

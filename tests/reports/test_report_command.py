@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -32,7 +33,7 @@ def _run(fmt: str, out) -> None:
 def test_docx_html_json(fake, county, tmp_path) -> None:
     _run("docx", tmp_path / "r.docx")
     texts = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
-    assert "示例县人民政府关于2025年度法治政府建设情况的报告" in texts
+    assert "示例县人民政府关于2025年度" in texts and "法治政府建设情况的报告" in texts
     _run("html", tmp_path / "r.html")
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert (
@@ -64,6 +65,16 @@ def test_pdf_through_libreoffice(fake, county, tmp_path) -> None:
         for f in (page.get("/Resources", {}).get("/Font", {}) or {}).values()
     }
     assert fonts  # embedded fonts exist
+    # The substitutes have mainland (SC) glyph shapes: no face of the Japanese Noto CJK cut.
+    faces = subprocess.run(
+        ["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert "BousungEG" in faces and "jp" not in faces.lower(), faces
+    # Numbers sit against their Chinese unit: "12件", never "12 件" (LibreOffice's autospace).
+    flat = subprocess.run(
+        ["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "申请12件" in flat and "12 件" not in flat
     box = reader.pages[0].mediabox
     assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (210, 297)
 

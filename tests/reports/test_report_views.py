@@ -96,3 +96,13 @@ def test_dashboard_shows_report_deadlines(client, coordinator) -> None:
     assert f"{year}年度法治政府建设报告 · 期限" in html
     assert "报送上级：" in html and "向社会公开：" in html
     assert f"{dt.date(year + 1, 3, 1) - dt.timedelta(days=1):%Y}年" in html
+
+
+def test_a_department_clerk_is_not_offered_the_draft_form_and_is_refused_with_no_permission(
+    client, county, outsider
+) -> None:
+    client.force_login(outsider)
+    html = client.get("/reports/").content.decode()
+    assert "起草初稿" not in html
+    resp = client.post("/reports/draft/", {"jurisdiction": county.code, "year": "2025"})
+    assert resp.status_code == 403 and "无权限" in resp.content.decode()

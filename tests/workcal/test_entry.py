@@ -154,3 +154,24 @@ def test_a_draft_edit_does_not_invalidate_the_calendar(coordinator: User) -> Non
     assert CalendarYear.objects.get(year=2026).pending_lines
     discard_pending(2026)
     assert token() == before
+
+
+def test_a_holiday_named_with_two_festivals_is_one_holiday() -> None:
+    rows = parse(2025, "中秋节、国庆节 2025-10-01 至 2025-10-08 补班 2025-09-28 2025-10-11")
+    holidays = [r for r in rows if r.kind == "holiday"]
+    assert len(holidays) == 8 and {r.name for r in rows} == {"中秋节、国庆节"}
+    assert [r.date.isoformat() for r in rows if r.kind == "workday"] == ["2025-09-28", "2025-10-11"]
+
+
+def test_years_are_listed_newest_first_with_their_notice(client, admin_user) -> None:  # type: ignore[no-untyped-def]
+    from fazhi.workcal.seed import SOURCE_NOTE
+
+    for year in (2024, 2025):
+        CalendarYear.objects.get_or_create(
+            year=year, defaults={"confirmed": True, "source_note": SOURCE_NOTE}
+        )
+    client.force_login(admin_user)
+    html = client.get("/workcal/").content.decode()
+    assert html.index("<td>2025年</td>") < html.index("<td>2024年</td>")
+    assert "国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）" in html
+    assert "系统初始化时确认" in html

@@ -88,4 +88,5 @@ def build_sentence(scope: Scope) -> list[str]:
     ]
 
 
-register_section(ledger="legality_review", part=1, order=13, title="", build=build_sentence)
+# Right after the 重大行政决策 paragraph (22), under its heading.
+register_section(ledger="legality_review", part=1, order=23, title="", build=build_sentence)

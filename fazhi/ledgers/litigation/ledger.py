@@ -93,6 +93,8 @@ LEDGER = register(
         sheet=SPEC,
         list_related=("jurisdiction", "handler", "previous_instance", "handling_department"),
         due_cache=workflow.DUE,
+        # The defendant department's own deadline: 答辩举证 (行政诉讼法 Art. 67).
+        party_clocks={"defence_and_evidence": 1},
         open_states=OPEN,
         list_summary=list_summary,
         export_rows=lambda qs: qs.select_related("defendant_department").iterator(chunk_size=2000),

@@ -56,7 +56,7 @@ FIGURES.register("major_decisions")
 
 
 def build_section(scope: Scope) -> list[str]:
-    """Part 一, （三）推进重大行政决策科学化民主化法治化."""
+    """Part 一, “（三）推进重大行政决策科学化民主化法治化” (the drafter numbers the heading)."""
     f = {k: token(P + k) for k in ("catalog_items", "count", "public_consultations")}
     f.update({k: token(P + k) for k in ("expert_reviews", "risk_assessments", "legality_reviewed")})
     return [
@@ -71,7 +71,7 @@ def build_section(scope: Scope) -> list[str]:
 register_section(
     ledger="major_decisions",
     part=1,
-    order=12,
-    title="（三）推进重大行政决策科学化民主化法治化",
+    order=22,  # after 规范性文件 (20), before 行政复议 (30); the drafter numbers the headings
+    title="推进重大行政决策科学化民主化法治化",
     build=build_section,
 )

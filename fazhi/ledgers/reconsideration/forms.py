@@ -161,16 +161,24 @@ class ApplicantForm(forms.ModelForm):
         bootstrap(self.fields)
 
 
+class _ApplicantBase(forms.BaseInlineFormSet):  # type: ignore[type-arg]
+    # The formset's own messages (inlineformset_factory's error_messages are the fields').
+    default_error_messages = {
+        "too_few_forms": "请至少填写一名申请人",
+        "too_many_forms": "申请人过多，请分案登记",
+        "missing_management_form": "页面数据不完整，请刷新后重新填写",
+    }
+
+
 ApplicantFormSet = forms.inlineformset_factory(
     ReconsiderationCase,
     Applicant,
     form=ApplicantForm,
+    formset=_ApplicantBase,
     extra=1,
     min_num=1,
     validate_min=True,
     can_delete=True,
-    # Django uses these for the formset too; django-stubs types them as per-field only.
-    error_messages={"too_few_forms": "请至少填写一名申请人"},  # type: ignore[dict-item]
 )
 
 

@@ -118,5 +118,7 @@ LEDGER = register(
         sample=sample,
         extra_urls=_views.urls,
         personal_columns={"applicant_id_number": mask_id, "applicant_phone": mask_phone},
+        # The respondent department's own deadline: its 答复 (Art. 48/54; 2017 text Art. 23).
+        party_clocks={"respondent_answer": 2, "respondent_answer_simplified": 2},
     )
 )
