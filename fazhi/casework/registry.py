@@ -6,6 +6,7 @@ and the generic test suite all read this registry; the kernel never names a ledg
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,8 +122,37 @@ def register(spec: LedgerSpec) -> LedgerSpec:
 
     _LEDGERS[spec.key] = spec
     spec.filterset.spec = spec
+    if spec.sheet is not None:
+        spec.sheet.shown = _shown_columns(spec)
     register_event_labels(spec.key, spec.event_labels)
     return spec
+
+
+def _shown_columns(spec: LedgerSpec) -> list[Any]:
+    """The list's columns the import template lacks, for the export: each with the list's
+    header and the value as the list shows it (a choice by its label)."""
+    from fazhi.imports.columns import Column
+
+    sheet = spec.sheet
+    have = {c.key for c in sheet.columns} | set(sheet.headers)
+    out = []
+    for name, column in spec.table.base_columns.items():
+        header = str(column.verbose_name or name)
+        if name in have or header in have:
+            continue
+        out.append(Column(name, header, width=14, getter=_display(name)))
+    return out
+
+
+def _display(name: str) -> Callable[[Any], Any]:
+    def value(obj: Any) -> Any:
+        shown = getattr(obj, f"get_{name}_display", None)
+        if callable(shown):
+            return shown()
+        raw = getattr(obj, name, "")
+        return raw if isinstance(raw, (int, str, dt.date)) or raw is None else str(raw)
+
+    return value
 
 
 def get(key: str) -> LedgerSpec | None:

@@ -172,11 +172,12 @@ def export_bytes(spec: SheetSpec, objects: Iterable[Any]) -> bytes:
     ws = wb.add_worksheet(spec.title[:31])
     head = wb.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1})
     date_fmt = wb.add_format({"num_format": "yyyy-mm-dd"})
-    for i, col in enumerate(spec.columns):
+    columns = [*spec.columns, *spec.shown]
+    for i, col in enumerate(columns):
         ws.write_string(0, i, col.header, head)
         ws.set_column(i, i, col.width)
     for r, obj in enumerate(objects, start=1):
-        for i, col in enumerate(spec.columns):
+        for i, col in enumerate(columns):
             value = col.export(obj)
             if value is None or value == "":
                 continue

@@ -23,7 +23,7 @@ def _silent(phase: str, done: int, total: int) -> None:
 
 def check_headers(spec: SheetSpec, headers: list[str]) -> list[Problem]:
     problems = []
-    known = set(spec.headers)
+    known = set(spec.headers) | {c.header for c in spec.shown}  # an export's extras: ignored
     for h in headers:
         if h and h not in known:
             problems.append(Problem(1, h, f"未知列“{h}”，请使用导入模板的列名"))

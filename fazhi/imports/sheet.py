@@ -53,6 +53,10 @@ class SheetSpec:
     context: Callable[[Any], Any] | None = None
     instructions: Sequence[str] = ()
     example: dict[str, Any] | None = None  # one example row for the template
+    # Columns the export adds after the template's (what the ledger's list shows that the
+    # template has no column for: 状态, 结案方式, named as on screen); an import of that export
+    # accepts and ignores them.
+    shown: Sequence[Column] = ()
 
     @property
     def headers(self) -> list[str]:
