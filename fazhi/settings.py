@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "fazhi.reports",
     "fazhi.imports",
     "fazhi.casework",
+    "fazhi.filing",
 ]
 # Every ledger app under fazhi/ledgers/ (one folder with an apps.py each): adding a ledger edits
 # no settings. Sorted, so the app order is the same on every machine.
