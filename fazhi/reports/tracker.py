@@ -108,7 +108,7 @@ SORTS: dict[str, Any] = {
     "status": lambda r: (r.report is not None, r.report.status if r.report else ""),
     "submitted": lambda r: (r.submitted_on is not None, r.submitted_on or dt.date.min),
     "published": lambda r: (r.published_on is not None, r.published_on or dt.date.min),
-    "review": lambda r: -(r.review.problem_count if r.review else -1),
+    "review": lambda r: r.review.problem_count if r.review else -1,
     "reminded": lambda r: len(r.reminders),
 }
 
