@@ -86,6 +86,8 @@ class TrackerRow:
             return "—"
         r = self.review
         parts = []
+        if r.placeholder:
+            parts.append("尚有【待补充】未撰写")
         if r.missing_parts:
             parts.append("缺少“" + "”“".join(r.missing_parts) + "”")
         if r.identity_errors:

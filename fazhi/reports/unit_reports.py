@@ -156,6 +156,7 @@ class ReviewResult:
     """What the tracker shows of `review/`'s checks on one report."""
 
     findings: list[Finding]
+    unwritten: bool = False  # the text still holds a 【待补充…】 placeholder
 
     def _codes(self, code: str) -> list[Finding]:
         return [f for f in self.findings if f.code == code]
@@ -181,9 +182,15 @@ class ReviewResult:
         return len(self._codes("copied_paragraph"))
 
     @property
+    def placeholder(self) -> bool:
+        """A part still holding the drafting placeholder 【待补充…】."""
+        return bool(self._codes("placeholder_shortcomings")) or self.unwritten
+
+    @property
     def problem_count(self) -> int:
         return (
-            len(self.missing_parts)
+            int(self.placeholder)
+            + len(self.missing_parts)
             + self.identity_errors
             + self.rates_over_100
             + int(self.vague)
@@ -205,7 +212,10 @@ def review_findings(report: AnnualReport, previous: AnnualReport | None = None) 
 
 
 def review_result(report: AnnualReport, previous: AnnualReport | None = None) -> ReviewResult:
-    return ReviewResult(review_findings(report, previous))
+    from fazhi.reports.draft import PLACEHOLDER_RE
+
+    unwritten = bool(PLACEHOLDER_RE.search(report_text(report)))
+    return ReviewResult(review_findings(report, previous), unwritten=unwritten)
 
 
 __all__ = [

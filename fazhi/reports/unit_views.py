@@ -98,6 +98,28 @@ def tracker_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+def compare_page(request: HttpRequest) -> HttpResponse:
+    from fazhi.reports.unit_compare import comparison
+
+    jur, _ = _tracker_jurisdiction(request)
+    year = _year(request.GET.get("year"))
+    result, mismatches = comparison(jur, year)
+    if request.GET.get("format") == "xlsx":
+        resp = HttpResponse(
+            result.xlsx,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = quote(f"{jur.name}{year}年度各单位年度报告数字对比.xlsx")
+        resp["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+        return resp
+    return render(
+        request,
+        "reports/unit_compare.html",
+        {"jur": jur, "year": year, "result": result, "mismatches": mismatches},
+    )
+
+
+@login_required
 @require_POST
 def remind(request: HttpRequest) -> HttpResponse:
     """催办: record who was chased for which report, by whom and when."""
@@ -209,4 +231,4 @@ def uploaded_file(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-__all__ = ["remind", "tracker_page", "upload_view", "uploaded_file"]
+__all__ = ["compare_page", "remind", "tracker_page", "upload_view", "uploaded_file"]

@@ -11,6 +11,7 @@ urlpatterns = [
     path("review/", desk_views.review_desk, name="review_desk"),
     path("units/", unit_views.tracker_page, name="tracker"),
     path("units/remind/", unit_views.remind, name="remind"),
+    path("units/compare/", unit_views.compare_page, name="compare"),
     path("upload/", unit_views.upload_view, name="upload"),
     path("<int:pk>/file/", unit_views.uploaded_file, name="uploaded_file"),
     path("review/<int:pk>/", desk_views.desk_job, name="review_desk_job"),

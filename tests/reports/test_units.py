@@ -306,3 +306,36 @@ def test_the_tracker(
     )
     client.force_login(police_clerk)
     assert client.get(url).status_code == 404
+
+
+def test_the_compare_page_puts_units_side_by_side_and_against_the_ledgers(
+    client, fake, county, police, market, coordinator, reader, police_clerk
+) -> None:
+    upload(
+        county, 2025, department=police, name="ga.txt", data=IDENTITY_ERROR.encode(), by=coordinator
+    )
+    upload(
+        county,
+        2025,
+        department=market,
+        name="sj.txt",
+        data=GOOD.replace("320件", "410件").encode(),
+        by=coordinator,
+    )
+    client.force_login(coordinator)
+    url = reverse("reports:compare") + "?year=2025"
+    html = client.get(url).content.decode()
+    # the fake 行政复议 ledger holds 12 received for the county (10 concluded)
+    assert "公安局报告称“收到行政复议申请”<strong>60件</strong>，台账为<strong><a href=" in html
+    assert "12件</a>" in html
+    head = html.split('id="comparison-table"')[1].split("</thead>")[0]
+    assert "<th>公安局</th>" in head and "<th>市场监督管理局</th>" in head
+    row = html.split("<td>行政处罚案件</td>")[1].split("</tr>")[0]
+    assert ">—<" in row and ">410<" in row  # 公安局 does not state it
+    assert 'id="chart-data"' in html
+    resp = client.get(url + "&format=xlsx")
+    assert resp["Content-Type"].startswith("application/vnd.openxmlformats")
+    client.force_login(reader)
+    assert client.get(url + "&jurisdiction=990102").status_code == 200
+    client.force_login(police_clerk)
+    assert client.get(url).status_code == 404
