@@ -53,7 +53,9 @@ def fillable_problem(indicator_id: str) -> str | None:
         return f"指标目录中没有“{indicator_id}”"
     ind = catalog[indicator_id]
     if ind.kind == KIND_RATE:
-        parts = [catalog[i].name_zh for i in (ind.numerator, *ind.denominators) if i in catalog]
+        parts = [
+            catalog[i].name_zh for i in (ind.numerator, *ind.denominators) if i and i in catalog
+        ]
         hint = "请填报其分子和分母" + (f"（{'、'.join(parts)}）" if parts else "")
         return f"“{ind.name_zh}”是比率，不能直接填报：{hint}，比率由系统计算"
     ledger = registry.ledger_computing(indicator_id)

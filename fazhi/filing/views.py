@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.casework.transitions import TransitionError
 from fazhi.filing import services
 from fazhi.filing.models import FiledValue, FilingRound, FilingUnit
 from fazhi.indicators.access import visible_jurisdictions
@@ -262,7 +263,7 @@ def value_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             raise Http404("未知操作")
     except services.FilingError as exc:
         messages.error(request, exc.message)
-    except services.TransitionError as exc:
+    except TransitionError as exc:
         messages.error(request, exc.message)
     return redirect("filing:unit", pk=value.unit_id)
 

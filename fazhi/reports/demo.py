@@ -12,6 +12,7 @@ from fazhi.org.models import Role
 from fazhi.reports import workflow
 from fazhi.reports.draft import draft
 from fazhi.reports.models import AnnualReport, ReportReminder
+from fazhi.reports.reconcile import reconcile
 from fazhi.reports.unit_reports import upload
 
 ORDER = 950  # after the ledgers and 填报 (900): the drafts quote their figures
@@ -120,7 +121,7 @@ def populate(ctx: DemoContext) -> None:
         "gaj_ld", "郑局长", Role.LEADER, county, dept["公安局"], "公安局副局长（分管法制）"
     )
     workflow.submit_for_review(gaj, by=ctx.users["gaj"])
-    reasons = {i.key: "演示：已逐项核实" for i in workflow.reconcile(gaj).blocking}
+    reasons = {i.key: "演示：已逐项核实" for i in reconcile(gaj).blocking}
     workflow.approve(gaj, by=head, reasons=reasons, today=d(2026, 2, 10))
     for i, row in enumerate(gaj.recipients.order_by("position")):
         workflow.send(gaj, row.pk, by=ctx.users["gaj"], on=d(2026, 2, 12 + i))

@@ -109,12 +109,11 @@ def draft(
     if snapshot is None:
         snapshot = evaluate(report_scope(jur, year, department), jurisdiction=jur, year=year)
     scope = snapshot.scope
+    drafting: Department | None
     if department is not None:
         drafting = department
         signer = unit_name(jur, department)
-        parent = jur.parent
-        upper = parent.government_name if parent else ""
-        recipient = f"中共{jur.name}委员会、{jur.government_name}" if jur.parent else upper
+        recipient = f"中共{jur.name}委员会、{jur.government_name}"  # 本级党委和政府
     else:
         drafting = Department.objects.filter(jurisdiction=jur, is_legal_office=True).first()
         signer = jur.government_name

@@ -21,6 +21,7 @@ from fazhi.org.models import Department, Jurisdiction, Level, Role
 from fazhi.reports import tracker
 from fazhi.reports.models import AnnualReport, ReportReminder
 from fazhi.reports.unit_reports import UploadError, upload
+from fazhi.reports.units import units_of
 
 TRACKER_ROLES = (Role.COORDINATOR, Role.LEADER, Role.SUPERIOR_VIEWER, Role.ADMIN)
 
@@ -128,7 +129,7 @@ def remind(request: HttpRequest) -> HttpResponse:
         raise Http404("只有本级法治办统筹人员可以催办")
     year = _year(request.POST.get("year"))
     key = request.POST.get("unit", "")
-    unit = next((u for u in tracker.units_of(jur) if u.key == key), None)
+    unit = next((u for u in units_of(jur) if u.key == key), None)
     if unit is None:
         messages.error(request, "请选择要催办的单位")
     else:
@@ -139,7 +140,7 @@ def remind(request: HttpRequest) -> HttpResponse:
             township=None if unit.department else unit.jurisdiction,
             note=request.POST.get("note", "").strip()[:300]
             or f"请尽快报送并公开{year}年度法治政府建设年度报告",
-            by=request.user,
+            by=request.user,  # type: ignore[misc]  # login_required
         )
         messages.success(request, f"已记录催办：{unit.name}")
     url = reverse("reports:tracker") + f"?jurisdiction={jur.code}&year={year}"
@@ -227,7 +228,7 @@ def uploaded_file(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         report.uploaded_file.open("rb"),
         as_attachment=True,
-        filename=report.uploaded_file.name.rsplit("/", 1)[-1],
+        filename=(report.uploaded_file.name or "report").rsplit("/", 1)[-1],
     )
 
 

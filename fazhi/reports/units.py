@@ -68,7 +68,7 @@ def recipients_for(report: AnnualReport) -> list[tuple[str, str, bool]]:
     if report.department_id:
         dept = report.department
         assert dept is not None
-        rows = [
+        rows: list[tuple[str, str, bool]] = [
             (RecipientKind.SAME_PARTY, _party(jur), False),
             (RecipientKind.SAME_GOV, jur.government_name, False),
         ]

@@ -86,12 +86,12 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def draft_view(request: HttpRequest) -> HttpResponse:
     department = None
+    user: Any = request.user
     if request.POST.get("department"):
         # A department's own report: only its own staff draft it.
         department = get_object_or_404(Department, pk=_int(request.POST["department"]))
         _require(
-            request.user.is_superuser
-            or (request.user.department_id == department.pk and request.user.role in UNIT_WRITERS)
+            user.is_superuser or (user.department_id == department.pk and user.role in UNIT_WRITERS)
         )
         jur = department.jurisdiction
     else:
