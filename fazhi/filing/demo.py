@@ -85,6 +85,13 @@ VALUES: dict[str, dict[str, int]] = {
         "emergency.drills_flood": 1,
     },
 }
+FAMILY_NAMES = {
+    "petitions": "信访",
+    "gov_services": "政务服务",
+    "gov_audit": "审计",
+    "emergency": "应急演练",
+    "office": "办文办会",
+}
 PDF = b"%PDF-1.4\n%\xe6\xbc\x94\xe7\xa4\xba\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -166,7 +173,7 @@ def populate(ctx: DemoContext) -> None:
                 ind,
                 str(submitted),
                 note="据本单位台账统计",
-                evidence=services.Evidence(f"{ind.split('.')[0]}统计表.pdf", PDF),
+                evidence=services.Evidence(f"{FAMILY_NAMES[ind.split('.')[0]]}统计表.pdf", PDF),
                 by=submitters[name],
             )
             if submitted != value:  # returned with a reason, corrected, then approved
@@ -198,6 +205,14 @@ def populate(ctx: DemoContext) -> None:
     services.approve(v, by=office)
     unit.reopened_until = dt.date(2026, 1, 27)
     unit.save(update_fields=["reopened_until"])
+    # When it happened: submitted in January 2026, reviewed a few days later (the demo runs today).
+    for k, value in enumerate(FiledValue.objects.filter(unit__round=rnd).order_by("pk")):
+        value.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 8 + k % 10, 9 + k % 8, 30))
+        value.reviewed_on = dt.date(2026, 1, 21 + k % 5)
+        if value.late:  # after the 20 January deadline, under the reopening until 27 January
+            value.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 26, 10, 0))
+            value.reviewed_on = dt.date(2026, 1, 27)
+        value.save(update_fields=["submitted_at", "reviewed_on"])
     ctx.log.append(
         f"填报：{rnd.title}，{FiledValue.objects.filter(unit__round=rnd).count()}个数值已审核通过"
         "（账号 zfb 县政府办公室、cgz 城关镇、dhx 东河乡，密码同上）"
