@@ -45,6 +45,15 @@ IDENTITY = (
     "驳回8件，终止7件。\n"
 )
 
+# What the 公安局's drafter wrote by hand where no ledger drafts (parts 2, 4, 5).
+GAJ_PARTS = {
+    2: "一是部分基层所队行政处罚案件法制审核流于形式，原因是法制员配备不足、审核标准不统一；"
+    "二是行政复议被纠错案件中反映出执法程序不规范的问题，原因是执法人员对新修订的行政复议法学习不够。",
+    4: "加强基层所队法制员队伍建设，统一法制审核标准；开展新修订行政复议法专题培训；"
+    "落实行政执法责任制，对被纠错案件逐案分析、整改。",
+    5: "无。",
+}
+
 
 def _text(unit: str, year: int, *, cases: int, short: bool = True, extra: str = "") -> bytes:
     body = INTRO.format(unit=unit, year=year) + ACHIEVE.format(cases=cases) + extra
@@ -120,6 +129,8 @@ def populate(ctx: DemoContext) -> None:
     head = _user(
         "gaj_ld", "郑局长", Role.LEADER, county, dept["公安局"], "公安局副局长（分管法制）"
     )
+    for part in gaj.parts.filter(number__in=GAJ_PARTS):
+        workflow.save_part(part, GAJ_PARTS[part.number], by=ctx.users["gaj"])
     workflow.submit_for_review(gaj, by=ctx.users["gaj"])
     reasons = {i.key: "演示：已逐项核实" for i in reconcile(gaj).blocking}
     workflow.approve(gaj, by=head, reasons=reasons, today=d(2026, 2, 10))
