@@ -206,13 +206,13 @@ def populate(ctx: DemoContext) -> None:
     unit.reopened_until = dt.date(2026, 1, 27)
     unit.save(update_fields=["reopened_until"])
     # When it happened: submitted in January 2026, reviewed a few days later (the demo runs today).
-    for k, value in enumerate(FiledValue.objects.filter(unit__round=rnd).order_by("pk")):
-        value.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 8 + k % 10, 9 + k % 8, 30))
-        value.reviewed_on = dt.date(2026, 1, 21 + k % 5)
-        if value.late:  # after the 20 January deadline, under the reopening until 27 January
-            value.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 26, 10, 0))
-            value.reviewed_on = dt.date(2026, 1, 27)
-        value.save(update_fields=["submitted_at", "reviewed_on"])
+    for k, row in enumerate(FiledValue.objects.filter(unit__round=rnd).order_by("pk")):
+        row.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 8 + k % 10, 9 + k % 8, 30))
+        row.reviewed_on = dt.date(2026, 1, 21 + k % 5)
+        if row.late:  # after the 20 January deadline, under the reopening until 27 January
+            row.submitted_at = timezone.make_aware(dt.datetime(2026, 1, 26, 10, 0))
+            row.reviewed_on = dt.date(2026, 1, 27)
+        row.save(update_fields=["submitted_at", "reviewed_on"])
     ctx.log.append(
         f"填报：{rnd.title}，{FiledValue.objects.filter(unit__round=rnd).count()}个数值已审核通过"
         "（账号 zfb 县政府办公室、cgz 城关镇、dhx 东河乡，密码同上）"
