@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "fazhi.imports",
     "fazhi.casework",
     "fazhi.reminders",
+    "fazhi.filing",
 ]
 # Every ledger app under fazhi/ledgers/ (one folder with an apps.py each): adding a ledger edits
 # no settings. Sorted, so the app order is the same on every machine.

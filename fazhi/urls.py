@@ -24,6 +24,7 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("reports/", include("fazhi.reports.urls")),
     path("imports/", include("fazhi.imports.urls")),
+    path("filing/", include("fazhi.filing.urls")),
     path("ledgers/", include(urlpatterns_for_ledgers())),
     path("reminders/", include("fazhi.reminders.urls")),
 ]

@@ -48,6 +48,7 @@ AREA_WORDS = tuple(sorted({w for words in LEDGER_WORDS.values() for w in words i
     "法制审核",
     "备案审查",
 )
+PLACEHOLDER = re.compile(r"【待补充[^】]*】")
 _SHORT_START = re.compile(
     r"(但|但是|然而|虽然|仍|还|也)[^。]{0,40}存在[^。]{0,12}(不足|问题|差距|短板|薄弱)"
 )
@@ -100,6 +101,19 @@ def vagueness(report: Report, section_of: Callable[[Report, int], str]) -> list[
     if where is None:
         return []
     start, end = where
+    if PLACEHOLDER.search(report.text[start:end]):
+        # An unwritten part (the drafting placeholder) is not a vague one: say it is unwritten.
+        return [
+            Finding(
+                "placeholder_shortcomings",
+                WARNING,
+                "“不足和原因”部分尚未撰写（仍为【待补充】占位文字），不评价其具体程度。",
+                section_of(report, start),
+                report.text[start:end].strip()[:200],
+                start,
+                end,
+            )
+        ]
     n = sum(1 for f in report.figures if start <= f.number_start < end)
     score, reasons = vagueness_score(report.text[start:end], n)
     if score >= 60:

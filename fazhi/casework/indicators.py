@@ -50,6 +50,12 @@ class ModelLedger:
         qs: QuerySet[Any] = self.model._default_manager.filter(
             **{f"{self.jurisdiction_field}_id__in": scope.ids}
         )
+        if scope.department_ids:
+            # A department's own figures: the rows placed with it (the model's scope_departments).
+            q = Q()
+            for f in getattr(self.model, "scope_departments", ("department",)):
+                q |= Q(**{f"{f}_id__in": sorted(scope.department_ids)})
+            qs = qs.filter(q)
         return qs
 
     def _aggregate(self, scope: Scope) -> tuple[QuerySet[Any], dict[str, Any]]:
@@ -68,6 +74,8 @@ class ModelLedger:
         return ScopedAggregate(self.model, self._aggregate)
 
     def counts(self, scope: Scope) -> dict[str, Any]:
+        if scope.department_ids:  # the compiled SQL has no department placeholder
+            return self.counts_orm(scope)
         return self._figures(self.compiled(scope), scope)
 
     def counts_orm(self, scope: Scope) -> dict[str, Any]:

@@ -66,6 +66,7 @@ class Figure:
     basis_text: str = ""  # 口径, e.g. "纠错6件 ÷ 实体审结50件"
     row_count: int | None = None
     url: str = ""
+    source: str = ""  # 台账, 填报 (registry.Registration.source); empty without a source
 
     @property
     def id(self) -> str:
@@ -124,6 +125,7 @@ class Figure:
             "basis": self.basis_text,
             "row_count": self.row_count,
             "url": self.url,
+            "source": self.source,
         }
 
 
@@ -254,6 +256,13 @@ def _ledger_values(
                 log.warning("台账 %s 返回了比率 %s；比率由分子分母计算，已忽略", reg.ledger, ind_id)
                 continue
             values[ind_id] = (reg, value)
+    for reg in registry.supplements():
+        for ind_id, value in reg.counts(scope).items():
+            if ind_id in values or ind_id not in catalog.indicators:
+                continue  # a ledger's figure wins; never two sources for one id
+            if catalog[ind_id].kind == KIND_RATE or registry.ledger_computing(ind_id):
+                continue
+            values[ind_id] = (reg, value)
     return values
 
 
@@ -288,6 +297,7 @@ def evaluate(
             value=value,
             basis_text=ind.name_zh,
             url=reg.drilldown_url(ind_id, scope),
+            source=reg.source,
         )
         if with_rows:
             fig.row_count = reg.rows(ind_id, scope).count()
@@ -322,6 +332,7 @@ def _rate(
         basis=basis,
         basis_text=basis.text(catalog, num, den),
         url=reg.drilldown_url(basis.denominator, scope),
+        source=reg.source,
     )
     if with_rows:
         fig.row_count = reg.rows(basis.denominator, scope).count()

@@ -30,9 +30,13 @@ class Registration:
     counts: CountsFn
     rows: RowsFn
     drilldown_url: UrlFn
+    source: str = "台账"  # shown beside the figure: 台账, or 填报 for a supplement
 
 
 _REGISTRY: dict[str, Registration] = {}
+# Sources that fill ids no ledger computes (填报: values units submit with evidence). A ledger's
+# figure always wins: a supplement's value for an id a registered ledger computes is never used.
+_SUPPLEMENTS: dict[str, Registration] = {}
 
 
 class RegistryError(ValueError):
@@ -49,6 +53,33 @@ def register(*, ledger: str, counts: CountsFn, rows: RowsFn, drilldown_url: UrlF
     reg = Registration(ledger=ledger, counts=counts, rows=rows, drilldown_url=drilldown_url)
     _REGISTRY[ledger] = reg
     return reg
+
+
+def register_supplement(
+    *, name: str, counts: CountsFn, rows: RowsFn, drilldown_url: UrlFn, source: str
+) -> Registration:
+    """Register a source for ids without a ledger (`name` is not a catalog ledger)."""
+    reg = Registration(
+        ledger=name, counts=counts, rows=rows, drilldown_url=drilldown_url, source=source
+    )
+    _SUPPLEMENTS[name] = reg
+    return reg
+
+
+def supplements() -> list[Registration]:
+    return list(_SUPPLEMENTS.values())
+
+
+def ledger_computing(indicator_id: str) -> str | None:
+    """The registered ledger that computes this id (its catalog family), at run time; None if no
+    ledger does (the id may then come from a supplement such as 填报)."""
+    from fazhi.indicators.catalog import get_catalog
+
+    catalog = get_catalog()
+    if indicator_id not in catalog.indicators:
+        return None
+    family = catalog[indicator_id].ledger
+    return family if family in _REGISTRY else None
 
 
 def unregister(ledger: str) -> None:

@@ -7,16 +7,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from fazhi.org.models import Jurisdiction
+    from fazhi.org.models import Department, Jurisdiction
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Rows of these jurisdictions dated in [start, end). `end` is exclusive (style.md §4)."""
+    """Rows of these jurisdictions dated in [start, end). `end` is exclusive (style.md §4).
+    `department_ids`, when given, narrows to rows placed with those departments (a department's
+    own annual report); empty means every department."""
 
     jurisdiction_ids: frozenset[int]
     start: dt.date
     end: dt.date
+    department_ids: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         if self.end <= self.start:
@@ -37,6 +40,16 @@ class Scope:
     def own_year(cls, jurisdiction: Jurisdiction, year: int) -> Scope:
         """Only the jurisdiction's own rows, without those below it."""
         return cls.year(jurisdiction, year, rollup=False)
+
+    @classmethod
+    def department_year(cls, department: Department, year: int) -> Scope:
+        """One department's rows of a year (in its jurisdiction)."""
+        return cls(
+            frozenset({department.jurisdiction_id}),
+            dt.date(year, 1, 1),
+            dt.date(year + 1, 1, 1),
+            frozenset({department.pk}),
+        )
 
     @property
     def last_day(self) -> dt.date:

@@ -3,12 +3,14 @@ figures frozen in them (《法治政府建设与责任落实督察工作规定�
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from fazhi.org.models import Department, Jurisdiction, ScopedManager
+from fazhi.org.models import Department, Jurisdiction, Level, Role, ScopedQuerySet
 
 
 class Status(models.TextChoices):
@@ -16,6 +18,7 @@ class Status(models.TextChoices):
     REVIEW = "review", "审核"
     FINAL = "final", "定稿"
     SUBMITTED = "submitted", "报送"
+    SECRECY_CHECKED = "secrecy", "保密审查"
     PUBLISHED = "published", "公开"
 
 
@@ -24,7 +27,41 @@ class Layout(models.TextChoices):
     RED = "red", "红头版式（红色发文机关标志和分隔线）"
 
 
+class Origin(models.TextChoices):
+    DRAFTED = "drafted", "在系统中起草"
+    UPLOADED = "uploaded", "上传"
+
+
+class ReportQuerySet(ScopedQuerySet):
+    """The one visibility rule, plus: the coordinating office (and its leaders) of a county also see
+    the reports of the townships below it, whose own reports it chases (statutes.md §13)."""
+
+    def visible_to(self, user: Any) -> ScopedQuerySet:
+        base = super().visible_to(user)
+        if (
+            getattr(user, "is_authenticated", False)
+            and not user.is_superuser
+            and user.role in (Role.COORDINATOR, Role.LEADER)
+            and user.jurisdiction_id
+        ):
+            return self.filter(
+                models.Q(pk__in=base.values("pk"))
+                | models.Q(
+                    jurisdiction__parent_id=user.jurisdiction_id,
+                    jurisdiction__level=Level.TOWNSHIP,
+                )
+            )
+        return base
+
+
+class ReportManager(models.Manager.from_queryset(ReportQuerySet)):  # type: ignore[misc]
+    pass
+
+
 class AnnualReport(models.Model):
+    """The report of a government (department empty), of a township government (its jurisdiction
+    is the township), or of a county-level department (`department` set)."""
+
     noun = "报告"
     state_field = "status"  # for the casework transition engine
     scope_jurisdiction = "jurisdiction"
@@ -33,6 +70,18 @@ class AnnualReport(models.Model):
     jurisdiction = models.ForeignKey(
         Jurisdiction, verbose_name="区划", on_delete=models.PROTECT, related_name="+"
     )
+    department = models.ForeignKey(
+        Department,
+        verbose_name="报告部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="部门的年度报告填写本项；政府（含乡镇政府）的报告不填",
+    )
+    origin = models.CharField("来源", max_length=10, choices=Origin, default=Origin.DRAFTED)
+    uploaded_file = models.FileField("上传的报告文件", upload_to="reports/uploads/", blank=True)
+    uploaded_text = models.TextField("上传报告的正文", blank=True, editable=False)
     year = models.PositiveSmallIntegerField("报告年度")
     status = models.CharField("状态", max_length=12, choices=Status, default=Status.DRAFT)
     title = models.CharField("标题", max_length=200)
@@ -55,8 +104,18 @@ class AnnualReport(models.Model):
     submitted_on = models.DateField("报送日期", null=True, blank=True)
     published_on = models.DateField("公开日期", null=True, blank=True)
     published_url = models.URLField("公开网址", blank=True)
+    secrecy_checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="保密审查人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    secrecy_checked_on = models.DateField("保密审查日期", null=True, blank=True)
+    secrecy_note = models.CharField("保密审查意见", max_length=300, blank=True)
 
-    objects = ScopedManager()
+    objects = ReportManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -64,17 +123,121 @@ class AnnualReport(models.Model):
         verbose_name_plural = "法治政府建设年度报告"
         ordering = ["-year", "jurisdiction__code"]
         constraints = [
-            models.UniqueConstraint(fields=["jurisdiction", "year"], name="annual_report_unique")
+            models.UniqueConstraint(
+                fields=["jurisdiction", "year"],
+                condition=models.Q(department__isnull=True),
+                name="annual_report_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["department", "year"],
+                condition=models.Q(department__isnull=False),
+                name="annual_report_department_unique",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def unit_name(self) -> str:
+        """Who reports: 示例县人民政府, 城关镇人民政府, 示例县公安局."""
+        if self.department_id:
+            return f"{self.jurisdiction.name}{self.department.name}"  # type: ignore[union-attr]
+        return self.jurisdiction.government_name
+
+    @property
+    def is_unit_report(self) -> bool:
+        """A department's or a township's report (chased by the county's coordinating office)."""
+        return bool(self.department_id) or self.jurisdiction.level == Level.TOWNSHIP
+
     def get_absolute_url(self) -> str:
         return reverse("reports:detail", args=[self.pk])
 
     def public_url(self) -> str:
+        if self.department_id:
+            return reverse("reports:public_unit", args=[self.pk])
         return reverse("reports:public", args=[self.jurisdiction.code, self.year])
+
+
+class RecipientKind(models.TextChoices):
+    SUPERIOR_PARTY = "superior_party", "上一级党委"
+    SUPERIOR_GOV = "superior_gov", "上一级政府"
+    SAME_PARTY = "same_party", "本级党委"
+    SAME_NPC = "same_npc", "本级人大常委会"
+    SAME_GOV = "same_gov", "本级政府"
+    UPPER_DEPARTMENT = "upper_department", "上一级主管部门"
+    RULE_OF_LAW_OFFICE = "rule_of_law_office", "依法治理办公室（抄送）"
+
+
+class ReportRecipient(models.Model):
+    """One row of 报送 (statutes.md §13): to whom the report goes, and when it was sent."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name="报告", on_delete=models.CASCADE, related_name="recipients"
+    )
+    position = models.PositiveSmallIntegerField("顺序")
+    kind = models.CharField("报送对象类别", max_length=20, choices=RecipientKind)
+    name = models.CharField("报送机关", max_length=100)
+    is_copy = models.BooleanField("抄送", default=False)
+    sent_on = models.DateField("报送日期", null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="登记人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "报送记录"
+        verbose_name_plural = "报送记录"
+        ordering = ["report", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "kind"], name="report_recipient_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportReminder(models.Model):
+    """The coordinating office chased a unit for its report: who, by whom, when (the tracker)."""
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name="统筹区划", on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    department = models.ForeignKey(
+        Department,
+        verbose_name="部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    township = models.ForeignKey(
+        Jurisdiction,
+        verbose_name="乡镇（街道）",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField("催办内容", max_length=300, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="催办人", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField("催办时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年度报告催办记录"
+        verbose_name_plural = "年度报告催办记录"
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度催办：{self.department or self.township}"
 
 
 class ReportPart(models.Model):

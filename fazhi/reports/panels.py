@@ -23,13 +23,17 @@ def report_deadlines(request: HttpRequest) -> str | None:
     year = today.year - 1  # the report on last year is the one due this spring
     report = (
         AnnualReport.objects.visible_to(user)
-        .filter(jurisdiction_id=user.jurisdiction_id, year=year)
+        .filter(jurisdiction_id=user.jurisdiction_id, year=year, department__isnull=True)
         .first()
     )
     submit, publish = deadlines(year)
     rows = []
     for deadline, done_on, done_states in (
-        (submit, report.submitted_on if report else None, (Status.SUBMITTED, Status.PUBLISHED)),
+        (
+            submit,
+            report.submitted_on if report else None,
+            (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED),
+        ),
         (publish, report.published_on if report else None, (Status.PUBLISHED,)),
     ):
         done = report is not None and report.status in done_states

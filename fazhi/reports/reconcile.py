@@ -15,11 +15,11 @@ from decimal import Decimal
 from django.utils import timezone
 
 from fazhi.indicators.catalog import get_catalog
-from fazhi.indicators.compute import Snapshot, for_jurisdiction_year
+from fazhi.indicators.compute import Snapshot
 from fazhi.indicators.sections import PARTS, TOKEN_RE
 from fazhi.reports import tokens
 from fazhi.reports.deadlines import deadlines
-from fazhi.reports.draft import HEADING_PREFIX, PLACEHOLDER_RE
+from fazhi.reports.draft import HEADING_PREFIX, PLACEHOLDER_RE, snapshot_for
 from fazhi.reports.models import AnnualReport, FigureToken, Status
 from review import analyse_text, check
 
@@ -99,7 +99,7 @@ def reconcile(
     today = today or timezone.localdate()
     catalog = get_catalog()
     # Reconciliation compares values; per-id row counts (one COUNT each) are not read here.
-    snap = snapshot or for_jurisdiction_year(report.jurisdiction, report.year, with_rows=False)
+    snap = snapshot or snapshot_for(report, with_rows=False)
     rec = Reconciliation(report=report, snapshot=snap)
     parts = {p.number: p for p in report.parts.all()}
     used = {i for p in parts.values() for i in tokens.ids_in(p.text)}
@@ -168,7 +168,9 @@ def reconcile(
     # (e) deadlines
     submit, publish = deadlines(report.year)
     done_submit = (
-        report.submitted_on if report.status in (Status.SUBMITTED, Status.PUBLISHED) else None
+        report.submitted_on
+        if report.status in (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED)
+        else None
     )
     rec.deadline_lines = [
         submit.describe(today, done_submit),

@@ -83,8 +83,10 @@ def colophon(report: AnnualReport) -> gongwen.Colophon:
 
 
 def copy_to(report: AnnualReport) -> str:
-    """The 抄送机关 of the 版记, from the recipients the report is sent to as copies."""
-    return ""
+    """The 抄送机关 of the 版记: the recipients the report is sent to as copies (the 依法治X办)."""
+    if report.pk is None:
+        return ""
+    return "，".join(r.name for r in report.recipients.filter(is_copy=True).order_by("position"))
 
 
 def to_pdf(report: AnnualReport, beat: Callable[[], None] | None = None) -> bytes:

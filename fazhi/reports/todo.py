@@ -21,7 +21,9 @@ def report_items(user: Any, today: dt.date) -> list[todo.Item]:
     if not user.jurisdiction_id or not (user.is_superuser or user.role in APPROVERS):
         return []
     out: list[todo.Item] = []
-    mine = AnnualReport.objects.visible_to(user).filter(jurisdiction_id=user.jurisdiction_id)
+    mine = AnnualReport.objects.visible_to(user).filter(
+        jurisdiction_id=user.jurisdiction_id, department__isnull=True
+    )
     for report in mine.filter(status=Status.REVIEW):
         out.append(
             todo.Item(
@@ -41,11 +43,33 @@ def report_items(user: Any, today: dt.date) -> list[todo.Item]:
                     report.get_absolute_url(),
                 )
             )
+        for report in mine.filter(status=Status.SUBMITTED):
+            out.append(
+                todo.Item(
+                    f"report:{report.pk}:secrecy",
+                    "report",
+                    f"已报送待保密审查：{report.title}",
+                    report.get_absolute_url(),
+                )
+            )
+        for report in mine.filter(status=Status.SECRECY_CHECKED):
+            out.append(
+                todo.Item(
+                    f"report:{report.pk}:publish",
+                    "report",
+                    f"已保密审查待公开：{report.title}",
+                    report.get_absolute_url(),
+                )
+            )
     year = today.year - 1
     report = mine.filter(year=year).first()
     submit, publish = deadlines(year)
     for deadline, done in (
-        (submit, report is not None and report.status in (Status.SUBMITTED, Status.PUBLISHED)),
+        (
+            submit,
+            report is not None
+            and report.status in (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED),
+        ),
         (publish, report is not None and report.status == Status.PUBLISHED),
     ):
         left = deadline.days_left(today)

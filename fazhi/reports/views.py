@@ -3,6 +3,7 @@ approval, downloads, and the public page of a published report (no login)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -16,18 +17,25 @@ from django.views.decorators.http import require_POST
 
 from fazhi.indicators.access import get_visible_jurisdiction_or_404, visible_jurisdictions
 from fazhi.org.access import get_visible_or_404
-from fazhi.org.models import Role
+from fazhi.org.models import Department, Level, Role
 from fazhi.reports import render as rendering
-from fazhi.reports import workflow
+from fazhi.reports import unit_views, workflow
 from fazhi.reports.draft import DraftError, draft
 from fazhi.reports.forms import HeaderForm
-from fazhi.reports.models import AnnualReport, Layout, ReportPart, Status
+from fazhi.reports.models import AnnualReport, Layout, Origin, ReportPart, Status
 from fazhi.reports.pdf import ConversionFailed, LibreOfficeMissing
 from fazhi.reports.reconcile import reconcile
 from fazhi.reports.tokens import UnknownIndicator
+from fazhi.reports.units import ensure_recipients
 
 WRITERS = (Role.COORDINATOR, Role.ADMIN)
 APPROVERS = (Role.COORDINATOR, Role.LEADER, Role.ADMIN)
+
+
+# A department's own report: its clerks and legal officers write it, its legal officers and
+# leaders approve it (another person than the drafter, see workflow._second_person).
+UNIT_WRITERS = (Role.LEGAL_OFFICER, Role.CLERK)
+UNIT_APPROVERS = (Role.LEGAL_OFFICER, Role.LEADER)
 
 
 def _may(
@@ -36,8 +44,11 @@ def _may(
     roles: tuple[str, ...],
     jurisdiction_id: int | None = None,
 ) -> bool:
-    if user.is_superuser:
+    if user.is_superuser or user.role == Role.ADMIN:
         return True
+    if report is not None and report.department_id:
+        unit_roles = UNIT_APPROVERS if roles == APPROVERS else UNIT_WRITERS
+        return user.role in unit_roles and user.department_id == report.department_id
     jid = report.jurisdiction_id if report is not None else jurisdiction_id
     return user.role in roles and user.jurisdiction_id == jid
 
@@ -49,20 +60,25 @@ def _require(ok: bool) -> None:
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    reports = AnnualReport.objects.visible_to(request.user).select_related("jurisdiction")
-    # Only jurisdictions this user may draft for are offered; none, and the form is not shown.
-    draftable = [
-        j
-        for j in visible_jurisdictions(request.user).order_by("path")
-        if _may(request.user, None, WRITERS, j.pk)
-    ]
+    user: Any = request.user
+    reports = AnnualReport.objects.visible_to(user).select_related("jurisdiction", "department")
+    jurisdictions = visible_jurisdictions(user).order_by("path")
+    own_department = user.department if user.department_id and user.role in UNIT_WRITERS else None
     return render(
         request,
         "reports/list.html",
         {
             "reports": reports,
-            "jurisdictions": draftable,
+            "jurisdictions": jurisdictions,
             "default_year": timezone.localdate().year - 1,
+            "own_department": own_department,
+            "may_draft": user.is_superuser or user.role in WRITERS,
+            "may_track": user.is_superuser
+            or (
+                user.role in unit_views.TRACKER_ROLES
+                and getattr(user.jurisdiction, "level", "") != Level.TOWNSHIP
+            ),
+            "is_township": getattr(user.jurisdiction, "level", "") == Level.TOWNSHIP,
         },
     )
 
@@ -70,15 +86,25 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def draft_view(request: HttpRequest) -> HttpResponse:
-    jur = get_visible_jurisdiction_or_404(request.user, request.POST.get("jurisdiction", ""))
-    _require(_may(request.user, None, WRITERS, jur.pk))
+    department = None
+    user: Any = request.user
+    if request.POST.get("department"):
+        # A department's own report: only its own staff draft it.
+        department = get_object_or_404(Department, pk=_int(request.POST["department"]))
+        _require(
+            user.is_superuser or (user.department_id == department.pk and user.role in UNIT_WRITERS)
+        )
+        jur = department.jurisdiction
+    else:
+        jur = get_visible_jurisdiction_or_404(request.user, request.POST.get("jurisdiction", ""))
+        _require(_may(request.user, None, WRITERS, jur.pk))
     try:
         year = int(request.POST.get("year", ""))
     except ValueError:
         messages.error(request, "请填写报告年度，如 2025")
         return redirect("reports:list")
     try:
-        report = draft(jur, year, by=request.user)
+        report = draft(jur, year, by=request.user, department=department)
     except DraftError as exc:
         messages.error(request, str(exc))
         return redirect("reports:list")
@@ -89,10 +115,19 @@ def draft_view(request: HttpRequest) -> HttpResponse:
     return redirect(report)
 
 
+def _int(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise Http404("参数不正确") from exc
+
+
 def _detail_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any]:
+    if report.origin == Origin.UPLOADED:
+        return _uploaded_context(request, report)
     rec = reconcile(report)
     acked = {a.key: a for a in report.acknowledgements.all()}
-    return {
+    return _flow_context(request, report) | {
         "report": report,
         "parts": [(p, rendering.part_body(report, p)) for p in report.parts.order_by("number")],
         "rec": rec,
@@ -104,12 +139,40 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any
     }
 
 
+def _flow_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any]:
+    """报送 rows, 保密审查 and 公开: who may press which, shown after 定稿."""
+    after_final = report.status not in workflow.EDITABLE
+    recipients = ensure_recipients(report) if after_final else list(report.recipients.all())
+    return {
+        "recipients": recipients,
+        "can_send": _may(request.user, report, WRITERS) and report.status == Status.FINAL,
+        "can_check_secrecy": _may(request.user, report, APPROVERS)
+        and report.status == Status.SUBMITTED,
+        "can_publish": _may(request.user, report, WRITERS)
+        and report.status == Status.SECRECY_CHECKED,
+        "today": timezone.localdate(),
+    }
+
+
+def _uploaded_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any]:
+    from fazhi.reports.unit_reports import review_findings
+
+    return _flow_context(request, report) | {
+        "report": report,
+        "findings": review_findings(report),
+        "uploaded": True,
+    }
+
+
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_visible_or_404(
         AnnualReport.objects.select_related("jurisdiction"), request.user, pk=pk
     )
-    return render(request, "reports/detail.html", _detail_context(request, report))
+    template = (
+        "reports/uploaded.html" if report.origin == Origin.UPLOADED else "reports/detail.html"
+    )
+    return render(request, template, _detail_context(request, report))
 
 
 @login_required
@@ -186,13 +249,29 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             _require(_may(request.user, report, APPROVERS))
             reasons = {k[7:]: str(v) for k, v in request.POST.items() if k.startswith("reason:")}
             workflow.approve(report, by=request.user, reasons=reasons, today=today)
-        elif action == "submit":
+        elif action == "send":
             _require(_may(request.user, report, WRITERS))
-            workflow.submit(report, by=request.user, on=today)
+            workflow.send(
+                report,
+                _int(request.POST.get("recipient", "")),
+                by=request.user,
+                on=_date(request.POST.get("on", "")),
+            )
+        elif action == "secrecy":
+            _require(_may(request.user, report, APPROVERS))
+            workflow.secrecy_check(
+                report,
+                by=request.user,
+                on=_date(request.POST.get("on", "")),
+                note=request.POST.get("note", "").strip()[:300],
+            )
         elif action == "publish":
             _require(_may(request.user, report, WRITERS))
             workflow.publish(
-                report, by=request.user, on=today, url=request.POST.get("url", "")[:200]
+                report,
+                by=request.user,
+                on=_date(request.POST.get("on", "")),
+                url=request.POST.get("url", "")[:500],
             )
         elif action == "refreeze":
             _require(_may(request.user, report, WRITERS))
@@ -202,6 +281,18 @@ def transition(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except workflow.TransitionError as exc:
         messages.error(request, str(exc))
     return redirect(report)
+
+
+def _date(value: str) -> dt.date | None:
+    """A date typed in a form; a malformed one is refused with the format to use."""
+    if not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise workflow.TransitionError(
+            f"日期“{value[:20]}”格式不正确，请按 2026-02-10 的格式填写"
+        ) from exc
 
 
 @login_required
@@ -244,6 +335,18 @@ def public(request: HttpRequest, code: str, year: int) -> HttpResponse:
         AnnualReport.objects.select_related("jurisdiction"),
         jurisdiction__code=code,
         year=year,
+        department__isnull=True,
         status=Status.PUBLISHED,
+    )
+    return HttpResponse(rendering.to_html(report))
+
+
+def public_unit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A department's published report, for everyone (no login)."""
+    report = get_object_or_404(
+        AnnualReport.objects.select_related("jurisdiction", "department"),
+        pk=pk,
+        status=Status.PUBLISHED,
+        origin=Origin.DRAFTED,
     )
     return HttpResponse(rendering.to_html(report))

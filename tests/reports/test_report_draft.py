@@ -27,7 +27,7 @@ def test_draft_has_title_opening_and_five_parts_in_order(fake, county) -> None:
     assert [p.title for p in parts] == [
         "一、主要举措和成效",
         "二、存在的不足和原因",
-        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "三、党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的情况",
         "四、下一年度工作安排",
         "五、其他需要报告的事项",
     ]

@@ -102,6 +102,7 @@ def test_approval_needs_each_issue_resolved_or_acknowledged(
     with pytest.raises(workflow.TransitionError, match="不能再修改"):
         workflow.save_part(report.parts.get(number=1), "x", by=coordinator)
     workflow.submit(report, by=coordinator, on=dt.date(2026, 2, 20))
+    workflow.secrecy_check(report, by=head, on=dt.date(2026, 3, 2), note="不涉密，同意公开")
     workflow.publish(
         report, by=coordinator, on=dt.date(2026, 3, 20), url="https://example.gov.cn/r"
     )

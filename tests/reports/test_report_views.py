@@ -79,9 +79,17 @@ def test_public_page_only_when_published_and_without_login(
     url = reverse("reports:public", args=["990102", 2025])
     assert client.get(url).status_code == 404
     workflow.submit_for_review(report, by=coordinator)
-    workflow.approve(report, by=head, reasons={i: "已核实" for i in ("part:3", "part:4", "part:5")})
+    workflow.approve(
+        report,
+        by=head,
+        reasons={i: "已核实" for i in ("part:3", "part:4", "part:5")},
+        today=dt.date(2026, 2, 10),
+    )
     workflow.submit(report, by=coordinator, on=dt.date(2026, 2, 20))
-    workflow.publish(report, by=coordinator, on=dt.date(2026, 3, 20))
+    workflow.secrecy_check(report, by=head, on=dt.date(2026, 3, 2), note="不涉密，同意公开")
+    workflow.publish(
+        report, by=coordinator, on=dt.date(2026, 3, 20), url="https://www.example.gov.cn/r/1"
+    )
     assert report.status == Status.PUBLISHED
     resp = client.get(url)  # anonymous
     html = resp.content.decode()
