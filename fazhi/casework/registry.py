@@ -77,6 +77,8 @@ class LedgerSpec:
     # A freshly registered row for the generic tests: sample(jurisdiction, legal office, other
     # department, user, received_on) -> row, registered through `receive`.
     sample: Callable[..., Any] | None = None
+    # The docs page (docs/ledgers/<docs>.md) when several ledgers of one app share one.
+    docs: str = ""
 
     @property
     def transition_map(self) -> dict[str, Transition]:

@@ -101,7 +101,8 @@ def _masked(column: Any, mask: Any) -> Any:
 
 def _listing(request: HttpRequest, spec: LedgerSpec) -> tuple[Any, Any, str]:
     qs = visible(spec.model, request.user)
-    reg = indicator_registry.get(spec.key)
+    # A ledger whose key is not a catalog ledger (a register of one) drills down through its own.
+    reg = indicator_registry.get(spec.key) or spec.figures
     if reg is not None:
         qs, caption = indicator_filter(qs, request.GET, reg.rows)
     else:
@@ -242,7 +243,8 @@ def case_detail(request: HttpRequest, ledger: str, pk: int) -> HttpResponse:
         "can_edit": request.user.has_perm(spec.perm_change, obj),
         "due_text": spec.due_cache.text(obj) if spec.due_cache else "",
         "model_name": spec.model._meta.model_name,
-        "is_closed": obj.state not in spec.open_states,
+        "app_label": spec.model._meta.app_label,  # not the key: registers share an app
+        "is_closed": getattr(obj, "state", None) not in spec.open_states,
         "badges": [],
     }
     if spec.detail_context is not None:
