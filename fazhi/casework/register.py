@@ -34,7 +34,7 @@ from fazhi.casework.forms import DATE, BootstrapMixin, clean_case_number, past_d
 from fazhi.casework.numbering import Numbering, number_rows, register_row
 from fazhi.casework.registry import LedgerSpec, register
 from fazhi.casework.sheets import case_number_problems, date_problems, legal_office, model_columns
-from fazhi.casework.tables import TABLE_ATTRS, DateColumn, MoneyColumn, YesNoColumn
+from fazhi.casework.tables import TABLE_ATTRS, DateColumn, DueColumn, MoneyColumn, YesNoColumn
 from fazhi.casework.transitions import TransitionError
 from fazhi.imports import registry as sheets
 from fazhi.imports.history import insert_values_audited
@@ -62,6 +62,7 @@ class RegisterDecl:
     sample: Callable[..., Any] | None = None
     figures: Any = None
     docs: str = ""
+    nav_parent: str = ""  # reached from that ledger's list (a tab), not the top nav
     instructions: Sequence[str] = ()
     example: dict[str, Any] | None = None
     department_field: str = "department"  # the owning department (scope); chosen by name
@@ -149,10 +150,13 @@ def _form(decl: RegisterDecl) -> Any:
 # --- table and filter ------------------------------------------------------------------------------
 def _table(decl: RegisterDecl) -> Any:
     attrs: dict[str, Any] = {"case_number": tables.Column(verbose_name="编号", linkify=True)}
+    due = decl.spec_kwargs.get("due_cache")
     for name in decl.list_fields:
         f = decl.model._meta.get_field(name)
         label = str(f.verbose_name)
-        if isinstance(f, models.DateField):
+        if due is not None and name == due.field:
+            attrs[name] = DueColumn(due, verbose_name=label)
+        elif isinstance(f, models.DateField):
             attrs[name] = DateColumn(verbose_name=label)
         elif name.endswith("_fen"):
             attrs[name] = MoneyColumn(verbose_name=label)
@@ -415,6 +419,7 @@ def register_ledger(decl: RegisterDecl) -> LedgerSpec:
             figures=decl.figures,
             sample=decl.sample,
             docs=decl.docs,
+            nav_parent=decl.nav_parent,
             **kwargs,
         )
     )

@@ -24,7 +24,7 @@ from fazhi import clocks
 from fazhi.audit import history_entries
 from fazhi.casework.filters import indicator_filter
 from fazhi.casework.forms import BaseActionForm
-from fazhi.casework.registry import LedgerSpec, get
+from fazhi.casework.registry import LedgerSpec, family, get
 from fazhi.casework.transitions import TransitionError, available
 from fazhi.clocks.spec import ClockError
 from fazhi.imports.views import export_response
@@ -132,6 +132,7 @@ def case_list(request: HttpRequest, ledger: str) -> HttpResponse:
         "query": query.urlencode(),
         "can_create": request.user.has_perm(spec.perm_add),
         "summary": spec.list_summary(request, qs) if spec.list_summary else "",
+        "family": family(spec),
     }
     return render(request, "casework/list.html", context)
 
