@@ -170,6 +170,13 @@ def test_expiry_clocks_start_in_the_last_ninety_days(cert, coordinator):
     clock = clocks.get(far, expiry(far))
     assert clock.due_on is None and clock.flag == FLAG_UNCONFIRMED  # 2029: no calendar yet
     assert workflow.start_expiry_clocks(D("2029-10-16")) == 0
+    assert workflow.expire_lapsed(D("2026-06-01")) == 1  # the day after 31 May
+    past.refresh_from_db()
+    assert past.state == CertificateState.EXPIRED
+    lapsed = clocks.get(past, expiry(past))
+    assert (lapsed.is_open, lapsed.outcome) == (False, "lapsed")
+    assert not clocks.get(past, ANNUAL_REVIEW).is_open
+    assert workflow.expire_lapsed(D("2026-06-02")) == 0
 
 
 def test_a_score_outside_the_sheet_is_refused(county, police, coordinator):

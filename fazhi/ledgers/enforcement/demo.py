@@ -202,6 +202,7 @@ def populate(ctx: Any) -> None:
         _powers(place, rng, by)
         _reviews(place, rng, today, by)
     workflow.start_expiry_clocks(today)
+    workflow.expire_lapsed(today)  # what the daily run would have done
     ctx.log.append(
         f"行政执法：证件 {EnforcementCertificate.objects.count()} 张，执法决定 "
         f"{EnforcementDecision.objects.count()} 件，权责事项 {Power.objects.count()} 项，"

@@ -120,6 +120,7 @@ CERTIFICATE_SPEC = register_ledger(
                 Lapse(
                     "expiry_clocks", "到期前90日起算有效期届满提醒", workflow.start_expiry_clocks
                 ),
+                Lapse("expire", "有效期届满的证件转为已到期", workflow.expire_lapsed),
             ),
         },
     )

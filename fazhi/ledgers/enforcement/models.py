@@ -22,6 +22,7 @@ class CertificateKind(models.TextChoices):
 
 class CertificateState(models.TextChoices):
     VALID = "valid", "有效"
+    EXPIRED = "expired", "已到期"
     REVOKED = "revoked", "已注销"
 
 

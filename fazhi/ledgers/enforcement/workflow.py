@@ -136,4 +136,33 @@ REVOKE = Transition(
     effects=_stop_all,
     style="outline-danger",
 )
-TRANSITIONS = (PASS_REVIEW, FAIL_REVIEW, REVOKE)
+
+
+def _lapsed(cert: EnforcementCertificate, ctx: Ctx) -> None:
+    stop_if_open(cert, ANNUAL_REVIEW, on=ctx.day, by=ctx.by)
+    stop_if_open(
+        cert, expiry(cert), on=ctx.day, by=ctx.by, outcome="lapsed", outcome_label="到期未换发"
+    )
+
+
+EXPIRE = Transition(
+    "expire",
+    "有效期届满",
+    VALID,
+    target=CertificateState.EXPIRED,
+    inputs=("on",),
+    effects=_lapsed,
+    system=True,  # the daily lapse run, the day after 有效期至
+)
+TRANSITIONS = (PASS_REVIEW, FAIL_REVIEW, REVOKE, EXPIRE)
+
+
+def expire_lapsed(today: dt.date | None = None) -> int:
+    """The daily run: certificates past their 有效期至 leave the board (a Lapse of the ledger)."""
+    today = today or timezone.localdate()
+    n = 0
+    due = EnforcementCertificate.objects.filter(state=CertificateState.VALID, valid_until__lt=today)
+    for cert in due.order_by("id").iterator(chunk_size=500):
+        EXPIRE(cert, on=cert.valid_until + dt.timedelta(days=1), by=None)
+        n += 1
+    return n
