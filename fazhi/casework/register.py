@@ -40,7 +40,7 @@ from fazhi.imports import registry as sheets
 from fazhi.imports.history import insert_values_audited
 from fazhi.imports.sheet import Problem, SheetSpec
 from fazhi.lib.cn_date import cn_date
-from fazhi.lib.money import fen_to_yuan_text
+from fazhi.lib.money import MoneyError, fen_to_yuan_text, parse_yuan_to_fen
 from fazhi.org.models import Department
 
 
@@ -86,6 +86,32 @@ def problems_of(obj: Any) -> dict[str, str]:
 
 
 # --- form ------------------------------------------------------------------------------------------
+def money_label(label: str) -> str:
+    """ "罚没金额（分）" → "罚没金额（元）": amounts are stored in 分 and typed in 元."""
+    return label.replace("（分）", "") + "（元）"
+
+
+class YuanField(forms.CharField):
+    """An amount typed in 元 ("1234.5"), cleaned to integer 分; never rounded, never negative."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, int):
+            return f"{value // 100}.{value % 100:02d}"
+        return value
+
+    def to_python(self, value: Any) -> int:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return 0
+        try:
+            fen = parse_yuan_to_fen(text)
+        except MoneyError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if fen < 0:
+            raise forms.ValidationError(f"{str(self.label).split('（')[0]}不能为负数")
+        return fen
+
+
 class RegisterForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
     decl: RegisterDecl
 
@@ -97,6 +123,14 @@ class RegisterForm(BootstrapMixin, forms.ModelForm):  # type: ignore[type-arg]
             self.fields[
                 "case_number"
             ].help_text = f"新登记时可留空，由系统按“{self.decl.numbering.example()}”自动编号"
+        for name in [n for n in self.fields if n.endswith("_fen")]:
+            old = self.fields[name]
+            self.fields[name] = YuanField(
+                label=money_label(str(old.label)),
+                required=False,
+                help_text="单位：元，可保留两位小数",
+            )
+            self.fields[name].widget.attrs.update(old.widget.attrs)
         for name, f in self.fields.items():
             if isinstance(f, forms.IntegerField):
                 f.error_messages["min_value"] = f"{f.label}不能为负数"
@@ -159,7 +193,7 @@ def _table(decl: RegisterDecl) -> Any:
         elif isinstance(f, models.DateField):
             attrs[name] = DateColumn(verbose_name=label)
         elif name.endswith("_fen"):
-            attrs[name] = MoneyColumn(verbose_name=label)
+            attrs[name] = MoneyColumn(verbose_name=money_label(label))
         elif isinstance(f, models.BooleanField):
             attrs[name] = YesNoColumn(verbose_name=label)
         else:
@@ -240,10 +274,11 @@ def facts(obj: Any, names: Sequence[str]) -> list[tuple[str, str]]:
         elif isinstance(value, dt.date):
             text = cn_date(value)
         elif name.endswith("_fen"):
-            text = f"{fen_to_yuan_text(value)}元"
+            text = fen_to_yuan_text(value)
         else:
             text = "" if value is None else str(value)
-        out.append((str(f.verbose_name), text or "—"))
+        label = money_label(str(f.verbose_name)) if name.endswith("_fen") else str(f.verbose_name)
+        out.append((label, text or "—"))
     return out
 
 
@@ -261,6 +296,15 @@ def _sheet(decl: RegisterDecl) -> SheetSpec:
             extra[name] = {
                 "comment": f"填写{f.verbose_name}的{label}",
                 "getter": lambda obj, n=name, b=by: str(getattr(getattr(obj, n), b, "") or ""),
+            }
+        if name.endswith("_fen"):
+            extra[name] = {
+                "header": money_label(str(f.verbose_name)),
+                "kind": "text",
+                "comment": "单位：元，可保留两位小数",
+                "getter": lambda obj, n=name: (
+                    f"{getattr(obj, n) // 100}.{getattr(obj, n) % 100:02d}"
+                ),
             }
     for k, v in decl.sheet_extra.items():
         extra[k] = {**extra.get(k, {}), **v}
@@ -312,6 +356,14 @@ def _sheet(decl: RegisterDecl) -> SheetSpec:
                     values[name] = found
                 else:
                     values[name] = None
+            elif name.endswith("_fen"):
+                try:
+                    values[name] = parse_yuan_to_fen(raw) if raw not in (None, "") else 0
+                except MoneyError as exc:
+                    missing.append((name, str(exc)))
+                    continue
+                if values[name] < 0:
+                    missing.append((name, f"{headers[name].split('（')[0]}不能为负数"))
             elif raw is None and not decl.model._meta.get_field(name).null:
                 default = decl.model._meta.get_field(name).get_default()
                 values[name] = default if default is not None else raw
