@@ -46,7 +46,7 @@ def test_certificate_review_and_a_refused_decision(live_server, coordinator, pol
     page.fill("#id_summary", "无证经营")
     page.select_option("#id_officer", label="张三（99010220250001）")
     page.select_option("#id_second_officer", label="李四（99010220250002）")
-    page.fill("#id_penalty_fen", "500000")
+    page.fill("#id_penalty_fen", "5000")
     page.click("#case-form button[type=submit]")
     page.wait_for_selector("#case-form .text-danger.small")
     assert "已于2025年3月2日到期，2025年4月1日不具有执法资格" in page.content()

@@ -104,8 +104,11 @@ def test_the_form_refuses_an_expired_certificate_and_saves_nothing(
         "penalty_fen": "-5",
     }
     html = client.post(reverse("enforcement_decisions:create"), data).content.decode()
-    assert "罚没金额（分）不能为负数" in html
-    data["penalty_fen"] = "50000"
+    assert "罚没金额不能为负数" in html
+    data["penalty_fen"] = "12.345"
+    html = client.post(reverse("enforcement_decisions:create"), data).content.decode()
+    assert "金额小数超过两位" in html
+    data["penalty_fen"] = "500"
     html = client.post(reverse("enforcement_decisions:create"), data).content.decode()
     assert "甲的行政执法证（N0001）已于2025年1月9日到期，2025年3月1日不具有执法资格" in html
     assert EnforcementDecision.objects.count() == 0
@@ -293,18 +296,18 @@ def test_import_refuses_an_expired_certificate_and_saves_nothing(cert, coordinat
         "案由",
         "执法人员（证件）",
         "第二名执法人员（证件）",
-        "罚没金额（分）",
+        "罚没金额（元）",
     ]
     rows = [
-        ["公安局", D("2025-01-08"), "行政处罚", "某公司", "无证经营", "N0001", "N0002", 20000],
-        ["公安局", D("2025-01-10"), "行政处罚", "某公司", "无证经营", "N0001", "N0002", 20000],
-        ["公安局", D("2025-01-11"), "行政处罚", "某公司", "无证经营", "N0009", "N0002", -3],
+        ["公安局", D("2025-01-08"), "行政处罚", "某公司", "无证经营", "N0001", "N0002", "200.5"],
+        ["公安局", D("2025-01-10"), "行政处罚", "某公司", "无证经营", "N0001", "N0002", 200],
+        ["公安局", D("2025-01-11"), "行政处罚", "某公司", "无证经营", "N0001", "N0002", -3],
     ]
     data = workbook_bytes(headers, [dict(zip(headers, r, strict=True)) for r in rows])
     report = run_import(spec, data, by=coordinator, context=spec.context(coordinator))
     assert [str(p) for p in report.problems] == [
         "第3行“执法人员（证件）”：甲的行政执法证（N0001）已于2025年1月9日到期，2025年1月10日不具有执法资格",
-        "第4行“罚没金额（分）”：罚没金额（分）不能为负数",
+        "第4行“罚没金额（元）”：罚没金额不能为负数",
     ]
     assert EnforcementDecision.objects.count() == 0
     data = workbook_bytes(headers, [dict(zip(headers, rows[0], strict=True))])
@@ -314,7 +317,7 @@ def test_import_refuses_an_expired_certificate_and_saves_nothing(cert, coordinat
     assert (row.case_number, row.officer.holder_name, row.penalty_fen) == (
         "示执决〔2025〕1号",
         "甲",
-        20000,
+        20050,
     )
 
 

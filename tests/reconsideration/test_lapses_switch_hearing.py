@@ -164,7 +164,8 @@ def test_lapses_command_does_both(new_case, awaiting, officer):
     other = new_case(D("2025-03-03"))  # review lapses 10 March → deemed accepted
     out = __import__("io").StringIO()
     call_command("run_lapses", "--today", "2025-03-20", stdout=out)
-    assert out.getvalue().splitlines() == [
+    # Other ledgers' lapses run too (and report 0 here): this test reads 行政复议's lines.
+    assert [x for x in out.getvalue().splitlines() if x.startswith("行政复议：")] == [
         "行政复议：审查期限届满视为受理 1 件",
         "行政复议：逾期未补正视为放弃 1 件",
     ]
