@@ -184,7 +184,6 @@ DECISION_SPEC = register_ledger(
         docs=DOCS,
         limit={"officer": _certificates, "second_officer": _certificates},
         lookups={"officer": "certificate_number", "second_officer": "certificate_number"},
-        sheet_extra={"penalty_fen": {"header": "罚没金额（分）"}},
         instructions=["执法人员填写执法证件编号；作出决定之日证件须在有效期内且未注销。"],
     )
 )
