@@ -13,6 +13,10 @@ def _label(states: dict[str, str], code: str) -> str:
 
 
 def mermaid(spec: LedgerSpec) -> str:
+    if not spec.transitions:  # a register: a row is recorded, edited, never moved
+        return "\n".join(
+            ["```mermaid", "stateDiagram-v2", f"    [*] --> recorded: 登记{spec.noun}", "```"]
+        )
     field = spec.model._meta.get_field("state")
     states = {str(k): str(v) for k, v in field.choices}
     lines = ["```mermaid", "stateDiagram-v2"]

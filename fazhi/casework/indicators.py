@@ -17,7 +17,8 @@ from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 from fazhi.indicators.compiled import ScopedAggregate
@@ -44,6 +45,9 @@ class ModelLedger:
     # Counts of `separate` ids taken from another model (hearings of cases): scope -> {id: n}.
     other_counts: Callable[[Scope], dict[str, Any]] | None = None
     jurisdiction_field: str = "jurisdiction"
+    # Figures that add up a column of the rows a Q selects (persons reached, 罚没金额 in 分):
+    # scope -> {id: (column, Q)}; the drill-down lists the rows added up.
+    sums: Callable[[Scope], dict[str, tuple[str, Q]]] | None = None
 
     # --- queries -------------------------------------------------------------------------------
     def base(self, scope: Scope) -> QuerySet[Any]:
@@ -63,6 +67,8 @@ class ModelLedger:
         aggregates: dict[str, Any] = {_alias(k): Count("pk", filter=q) for k, q in defs.items()}
         if self.extra_aggregates is not None:
             aggregates.update(self.extra_aggregates(scope, defs))
+        for k, (column, q) in (self.sums(scope) if self.sums is not None else {}).items():
+            aggregates[_alias(k)] = Coalesce(Sum(column, filter=q), 0)
         qs = self.base(scope)
         if self.relevant is not None:
             qs = qs.filter(self.relevant(scope))
@@ -86,6 +92,8 @@ class ModelLedger:
     def _figures(self, row: Mapping[str, Any], scope: Scope) -> dict[str, Any]:
         defs = self.definitions(scope)
         out: dict[str, Any] = {k: row[_alias(k)] for k in defs if k not in self.separate}
+        for k in self.sums(scope) if self.sums is not None else {}:
+            out[k] = int(row[_alias(k)])
         other = self.other_counts(scope) if self.other_counts is not None else {}
         for k in self.separate:
             out[k] = other[k] if k in other else self.base(scope).filter(defs[k]).count()
@@ -96,6 +104,8 @@ class ModelLedger:
     def rows(self, indicator_id: str, scope: Scope) -> QuerySet[Any]:
         defs = self.definitions(scope)
         q = defs.get(indicator_id)
+        if q is None and self.sums is not None and indicator_id in self.sums(scope):
+            q = self.sums(scope)[indicator_id][1]
         if q is None and self.extra_rows is not None:
             q = self.extra_rows(indicator_id, scope, defs)
         if q is None:
@@ -111,6 +121,17 @@ class ModelLedger:
             + "&"
             + _scope_query(scope)
         )
+
+    def ids(self, scope: Scope) -> set[str]:
+        """Every id this model's figures give (for a ledger whose figures span several models)."""
+        sums = self.sums(scope) if self.sums is not None else {}
+        return set(self.definitions(scope)) | set(sums) | set(self.separate)
+
+    def owns(self, indicator_id: str, scope: Scope) -> bool:
+        if indicator_id in self.ids(scope):
+            return True
+        extra = self.extra_rows
+        return extra is not None and extra(indicator_id, scope, self.definitions(scope)) is not None
 
     def register(self, ledger: str) -> Registration:
         return register(
@@ -138,3 +159,46 @@ def _scope_query(scope: Scope) -> str:
             "j": ",".join(str(i) for i in sorted(scope.ids)),
         }
     )
+
+
+@dataclass
+class Ledgers:
+    """One catalog ledger whose figures come from several models (执法证, 执法决定, 案卷评查…):
+    each id is counted, listed and linked by the model that defines it. `more(scope)` adds figures
+    read through another ledger's api (ids not defined here have no rows of their own: `rows` gives
+    the first part's empty queryset and the link goes to `more_url`)."""
+
+    parts: tuple[ModelLedger, ...]
+    more: Callable[[Scope], dict[str, Any]] | None = None
+    more_url: Callable[[str, Scope], str] | None = None
+
+    def _owner(self, indicator_id: str, scope: Scope) -> ModelLedger | None:
+        for part in self.parts:
+            if part.owns(indicator_id, scope):
+                return part
+        return None
+
+    def counts(self, scope: Scope) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in self.parts:
+            out.update(part.counts(scope))
+        if self.more is not None:
+            out.update(self.more(scope))
+        return out
+
+    def rows(self, indicator_id: str, scope: Scope) -> Any:
+        owner = self._owner(indicator_id, scope)
+        if owner is None:
+            return self.parts[0].model._default_manager.none()
+        return owner.rows(indicator_id, scope)
+
+    def drilldown_url(self, indicator_id: str, scope: Scope) -> str:
+        owner = self._owner(indicator_id, scope)
+        if owner is None and self.more_url is not None:
+            return self.more_url(indicator_id, scope)
+        return (owner or self.parts[0]).drilldown_url(indicator_id, scope)
+
+    def register(self, ledger: str) -> Registration:
+        return register(
+            ledger=ledger, counts=self.counts, rows=self.rows, drilldown_url=self.drilldown_url
+        )

@@ -39,7 +39,9 @@ class CaseModel(models.Model):
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
-        return reverse(f"{self._meta.app_label}:detail", args=[self.pk])
+        # Several ledgers may share an app (registers): `register_ledger` names the row's own.
+        key = getattr(type(self), "ledger_key", "") or self._meta.app_label
+        return reverse(f"{key}:detail", args=[self.pk])
 
 
 class NumberCounter(models.Model):

@@ -85,6 +85,10 @@ class LedgerSpec:
     # A freshly registered row for the generic tests: sample(jurisdiction, legal office, other
     # department, user, received_on) -> row, registered through `receive`.
     sample: Callable[..., Any] | None = None
+    # The docs page (docs/ledgers/<docs>.md) when several ledgers of one app share one.
+    docs: str = ""
+    # A ledger reached from another's list page (a tab row) rather than the top nav: its key.
+    nav_parent: str = ""
 
     @property
     def transition_map(self) -> dict[str, Transition]:
@@ -161,3 +165,10 @@ def get(key: str) -> LedgerSpec | None:
 
 def ledgers() -> list[LedgerSpec]:
     return sorted(_LEDGERS.values(), key=lambda s: (s.order, s.key))
+
+
+def family(spec: LedgerSpec) -> list[LedgerSpec]:
+    """The ledger, its nav parent and their other children, for a tab row ([] if alone)."""
+    root = spec.nav_parent or spec.key
+    out = [s for s in ledgers() if s.key == root or s.nav_parent == root]
+    return out if len(out) > 1 else []

@@ -9,6 +9,7 @@ import django_tables2 as tables
 from django.utils.html import format_html
 
 from fazhi.lib.cn_date import cn_date
+from fazhi.lib.money import fen_to_yuan_text
 
 TABLE_ATTRS = {"class": "table table-sm table-hover stack-on-phone", "id": "case-table"}
 
@@ -16,6 +17,18 @@ TABLE_ATTRS = {"class": "table table-sm table-hover stack-on-phone", "id": "case
 class DateColumn(tables.Column):
     def render(self, value: Any) -> str:
         return format_html('<span class="date-cell">{}</span>', cn_date(value))
+
+
+class MoneyColumn(tables.Column):
+    """An amount in 分 (`*_fen`), shown in 元."""
+
+    def render(self, value: Any) -> str:
+        return fen_to_yuan_text(value)
+
+
+class YesNoColumn(tables.Column):
+    def render(self, value: Any) -> str:
+        return "是" if value else "否"
 
 
 class DueColumn(tables.Column):

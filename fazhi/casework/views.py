@@ -26,7 +26,7 @@ from fazhi.audit import history_entries
 from fazhi.casework.due import late_clock_labels
 from fazhi.casework.filters import indicator_filter
 from fazhi.casework.forms import BaseActionForm
-from fazhi.casework.registry import LedgerSpec, get
+from fazhi.casework.registry import LedgerSpec, family, get
 from fazhi.casework.transitions import TransitionError, available
 from fazhi.clocks.spec import ClockError
 from fazhi.imports.views import export_response
@@ -103,7 +103,8 @@ def _masked(column: Any, mask: Any) -> Any:
 
 def _listing(request: HttpRequest, spec: LedgerSpec) -> tuple[Any, Any, str]:
     qs = visible(spec.model, request.user)
-    reg = indicator_registry.get(spec.key)
+    # A ledger whose key is not a catalog ledger (a register of one) drills down through its own.
+    reg = indicator_registry.get(spec.key) or spec.figures
     if reg is not None:
         qs, caption = indicator_filter(qs, request.GET, reg.rows)
     else:
@@ -141,6 +142,7 @@ def case_list(request: HttpRequest, ledger: str) -> HttpResponse:
         "query": query.urlencode(),
         "can_create": request.user.has_perm(spec.perm_add),
         "summary": spec.list_summary(request, qs) if spec.list_summary else "",
+        "family": family(spec),
     }
     return render(request, "casework/list.html", context)
 
@@ -254,7 +256,8 @@ def case_detail(request: HttpRequest, ledger: str, pk: int) -> HttpResponse:
         "can_edit": request.user.has_perm(spec.perm_change, obj),
         "due_text": spec.due_cache.text(obj) if spec.due_cache else "",
         "model_name": spec.model._meta.model_name,
-        "is_closed": obj.state not in spec.open_states,
+        "app_label": spec.model._meta.app_label,  # not the key: registers share an app
+        "is_closed": getattr(obj, "state", None) not in spec.open_states,
         "badges": [],
     }
     if spec.detail_context is not None:

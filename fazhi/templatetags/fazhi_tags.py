@@ -27,4 +27,4 @@ def ledger_nav() -> dict[str, object]:
     """The nav entries of every registered ledger (`fazhi.casework.registry`)."""
     from fazhi.casework.registry import ledgers
 
-    return {"ledgers": ledgers()}
+    return {"ledgers": [s for s in ledgers() if not s.nav_parent]}

@@ -150,7 +150,9 @@ def test_second_click_loses_cleanly(new_case, officer):
     with pytest.raises(workflow.TransitionError, match="已被他人处理，请刷新"):
         workflow.accept(stale, on=D("2025-03-12"), by=officer)
     stale.refresh_from_db()
-    with pytest.raises(workflow.TransitionError, match="当前为“已受理（待发送申请书副本）”，不能受理"):
+    with pytest.raises(
+        workflow.TransitionError, match="当前为“已受理（待发送申请书副本）”，不能受理"
+    ):
         workflow.accept(stale, on=D("2025-03-12"), by=officer)
     assert audit.transitions(case) == ["received", "accepted"]
 

@@ -58,10 +58,13 @@ ACTS = {
 
 def _hearing(case: LitigationCase, on: dt.date, rng: random.Random, by: Any) -> None:
     kind = pick(rng, ROLES)
+    draw = rng.random()  # one draw, as before: the rest of the demo stays the same
+    # Some sessions are attended by the organ's 正职 in person (report part 3 reads them).
+    role = Role.PRINCIPAL if draw < 0.12 else Role.DEPUTY if draw < 0.7 else Role.LEADER_IN_CHARGE
     fields: dict[str, Any] = {
-        "role": Role.DEPUTY if rng.random() < 0.7 else Role.LEADER_IN_CHARGE,
+        "role": role,
         "appearer_name": person_name(rng),
-        "appearer_title": "副局长",
+        "appearer_title": "局长" if role == Role.PRINCIPAL else "副局长",
         "organ_relation": OrganRelation.OWN,
         "identity_proved": True,
         "spoke_on_substance": rng.random() < 0.9,
