@@ -33,7 +33,7 @@ class TrackerRow:
     report: AnnualReport | None
     submit_due: dt.date
     publish_due: dt.date
-    disclosure_due: dt.date | None
+    gov_info_due: dt.date | None
     today: dt.date
     review: ReviewResult | None = None
     reminders: list[ReportReminder] = field(default_factory=list)
@@ -141,7 +141,7 @@ def rows_for(
             report=report,
             submit_due=submit.due_on,
             publish_due=publish.due_on,
-            disclosure_due=disclosure_report_deadline(year) if unit.department else None,
+            gov_info_due=disclosure_report_deadline(year) if unit.department else None,
             today=today,
             review=review_result(report, previous) if report is not None else None,
             reminders=[
@@ -200,7 +200,7 @@ def xlsx_bytes(jur: Jurisdiction, year: int, rows: list[TrackerRow]) -> bytes:
             row.published_on or "",
             row.report.published_url if row.report and row.published_on else "",
             row.publish_timing,
-            row.disclosure_due or "",
+            row.gov_info_due or "",
             row.review_text,
             len(row.reminders),
             f"{last.by}，{cn_date(timezone.localtime(last.at).date())}" if last else "",

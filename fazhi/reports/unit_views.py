@@ -92,7 +92,7 @@ def tracker_page(request: HttpRequest) -> HttpResponse:
             "years": range(timezone.localdate().year, timezone.localdate().year - 4, -1),
             "submit_due": rows[0].submit_due if rows else None,
             "publish_due": rows[0].publish_due if rows else None,
-            "disclosure_due": tracker.disclosure_report_deadline(year),
+            "gov_info_due": tracker.disclosure_report_deadline(year),
             "is_viewer": user.role == Role.SUPERIOR_VIEWER,
         },
     )

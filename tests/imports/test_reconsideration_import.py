@@ -128,7 +128,7 @@ def test_number_taken_in_database(new_case, officer, ctx):
 
 def test_not_an_excel_file(officer, ctx):
     report = run_import(SPEC, b"hello", by=officer, context=ctx)
-    assert str(report.problems[0]) == "第0行：无法读取该文件，请上传由模板填写的 .xlsx 文件"
+    assert str(report.problems[0]) == "无法读取该文件，请上传由模板填写的 .xlsx 文件"
 
 
 def test_upload_page(officer, outsider, ctx, settings):  # noqa: ARG001

@@ -188,9 +188,11 @@ def test_htmx_transition_and_error(case, officer):
     c = client_for(officer)
     url = reverse("reconsideration:action", args=[case.pk, "send_copy"])
     form = c.get(url, headers={"HX-Request": "true"}).content.decode()
-    assert "发送副本日期" in form and "<html" not in form
+    assert "发送申请书副本日期" in form and "<html" not in form
     bad = c.post(url, {"on": "2025-03-01"}, headers={"HX-Request": "true"})
-    assert "发送副本日期（2025年3月1日）不能早于受理日期（2025年3月5日）" in bad.content.decode()
+    assert (
+        "发送申请书副本日期（2025年3月1日）不能早于受理日期（2025年3月5日）" in bad.content.decode()
+    )
     ok = c.post(url, {"on": "2025-03-06"}, headers={"HX-Request": "true"})
     assert ok.status_code == 204 and ok["HX-Redirect"] == case.get_absolute_url()
     case.refresh_from_db()

@@ -158,16 +158,19 @@ def test_a_department_drafts_its_own_and_others_only_read(
     assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 404
     assert (
         client.post(reverse("reports:draft"), {"department": police.pk, "year": "2025"}).status_code
-        == 404
+        == 403  # 无权限: which departments exist is no secret
+    )
+    assert (  # a row it cannot see stays a 404
+        client.get(reverse("reports:detail", args=[report.pk])).status_code == 404
     )
     client.force_login(coordinator)  # the office reads it, does not write it
     html = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
     assert report.title in html and "保存文头" not in html
     edit = reverse("reports:part_edit", args=[report.pk, 1])
-    assert client.post(edit, {"text": "x"}).status_code == 404
+    assert client.post(edit, {"text": "x"}).status_code == 403  # it sees the report: 无权限
     client.force_login(reader)
     assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 200
-    assert client.post(reverse("reports:transition", args=[report.pk, "review"])).status_code == 404
+    assert client.post(reverse("reports:transition", args=[report.pk, "review"])).status_code == 403
     # drafted by the clerk, approved by the department's legal officer (another person)
     workflow.submit_for_review(report, by=police_clerk)
     client.force_login(police_officer)
