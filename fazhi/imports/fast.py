@@ -68,12 +68,12 @@ def insert(
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {qn(model._meta.db_table)} ({cols}) VALUES ({marks})"  # noqa: S608 - names, not data
     conv = _converters(fields)
-    if any(c is not None for c in conv):
-        prepared = [
-            [c(v) if c is not None else v for c, v in zip(conv, row, strict=True)] for row in rows
-        ]
-    else:
-        prepared = [list(row) for row in rows]
+    # Only the few converted columns are touched per row (not every cell of every row).
+    converted = [(i, c) for i, c in enumerate(conv) if c is not None]
+    prepared = [list(row) for row in rows]
+    for row in prepared:
+        for i, c in converted:
+            row[i] = c(row[i])
     if prepared:
         with connection.cursor() as cur:
             cur.executemany(sql, prepared)
