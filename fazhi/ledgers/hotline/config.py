@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Q
 
-DEFAULT_SOURCE = "默认规则（statutes.md §8：山东省2020年做法）"
+DEFAULT_SOURCE = "默认规则（参照山东省2020年做法）"
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,9 @@ class LeagueRow:
         def pct(r: Ratio) -> Any:
             return r.percent if r.percent is not None else -1
 
-        return (-pct(self.satisfaction), -pct(self.on_time), -pct(self.completion), self.name)
+        # Tickets the hotline answered itself are no unit's: listed after the units.
+        unit = 0 if self.department_id is not None else 1
+        return (unit, -pct(self.satisfaction), -pct(self.on_time), -pct(self.completion), self.name)
 
 
 def satisfaction_basis(jurisdiction: Any, year: int) -> tuple[str, str]:
@@ -143,7 +145,7 @@ def satisfaction_basis(jurisdiction: Any, year: int) -> tuple[str, str]:
 
 def league_table(scope: Scope, jurisdiction: Any, today: Any) -> list[LeagueRow]:
     """One row per member unit of the tickets received in `scope`, best first (满意率, then 按时
-    回复率, then 办结率); tickets answered directly at intake form a row of their own."""
+    回复率, then 办结率); tickets answered directly at intake form a row of their own, last."""
     from fazhi.org.models import Department
 
     den, _ = satisfaction_basis(jurisdiction, scope.start.year)
@@ -157,7 +159,9 @@ def league_table(scope: Scope, jurisdiction: Any, today: Any) -> list[LeagueRow]
         .annotate(
             received=Count("pk"),
             concluded=Count("pk", filter=Q(concluded_on__lt=end)),
-            replied=Count("pk", filter=Q(replied_on__lt=end)),
+            # 按时回复率 over replies whose period is known (an import without a dispatch day
+            # has none).
+            replied=Count("pk", filter=Q(replied_on__lt=end, replied_on_time__isnull=False)),
             on_time=Count("pk", filter=Q(replied_on__lt=end, replied_on_time=True)),
             rated=Count("pk", filter=rated),
             satisfied=Count("pk", filter=satisfied_q(scope)),
