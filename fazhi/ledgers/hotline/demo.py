@@ -190,7 +190,7 @@ def populate(ctx: DemoContext) -> None:
         by = users[place.jurisdiction.code]
         context = context_for(by)
         assert context is not None
-        rows = []
+        rows: list[dict[str, Any]] = []
         for year in range(2023, today.year + 1):
             n = rng.randint(*PER_YEAR)
             if year == today.year:
