@@ -72,7 +72,12 @@ class HotlineTicket(CaseModel):
     import_hash = models.CharField("导入内容摘要", max_length=32, blank=True, editable=False)
     notes = models.TextField("备注", blank=True)
 
-    history = HistoricalRecords(excluded_fields=["created_at", "import_hash"])
+    # Nothing looks history up by these foreign keys; 100,000 imported rows write 300,000 index
+    # entries fewer without them.
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "import_hash"],
+        no_db_index=["jurisdiction", "office", "department"],
+    )
 
     class Meta:
         verbose_name = "12345热线工单"
@@ -86,9 +91,6 @@ class HotlineTicket(CaseModel):
         indexes = [
             models.Index(
                 fields=["jurisdiction", "received_on", "id"], name="hotline_jur_received_id"
-            ),
-            models.Index(
-                fields=["jurisdiction", "department", "received_on"], name="hotline_jur_dept"
             ),
             models.Index(fields=["state", "reply_due_on"], name="hotline_state_due"),
         ]
