@@ -16,15 +16,19 @@ if TYPE_CHECKING:
         get,
         pause,
         recompute_open,
+        reopen,
         restart,
         resume,
         start,
+        start_many,
         stop,
     )
 
 _API = {
     "start",
+    "start_many",
     "restart",
+    "reopen",
     "pause",
     "resume",
     "extend",
@@ -45,9 +49,11 @@ __all__ = [
     "get",
     "pause",
     "recompute_open",
+    "reopen",
     "restart",
     "resume",
     "start",
+    "start_many",
     "stop",
 ]
 

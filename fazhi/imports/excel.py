@@ -6,6 +6,7 @@ Templates and exports are written with xlsxwriter (exports in constant-memory mo
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
@@ -128,9 +129,36 @@ def template_bytes(spec: SheetSpec) -> bytes:
     return buf.getvalue()
 
 
-def read_rows(upload: IO[bytes] | bytes) -> tuple[list[str], list[list[Any]]]:
-    """(headers, data rows) of the first sheet; trailing empty rows dropped."""
+def read_csv_rows(data: bytes) -> list[list[Any]]:
+    """The rows of a CSV export (platforms write UTF-8, with or without BOM, or GB18030/GBK);
+    every cell a string, as the columns' parsers accept."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        break
+    else:  # pragma: no cover - gb18030 decodes any byte string
+        raise WorkbookError("无法识别CSV文件的编码，请另存为UTF-8编码后重新上传")
+    if "\x00" in text:
+        raise WorkbookError("无法读取该文件，请上传 .xlsx 或 .csv 文件")
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error as exc:
+        raise WorkbookError(f"CSV文件格式有误：{exc}") from exc
+
+
+def read_rows(
+    upload: IO[bytes] | bytes, *, allow_csv: bool = False
+) -> tuple[list[str], list[list[Any]]]:
+    """(headers, data rows) of the first sheet, or with `allow_csv` of a CSV file (anything that
+    is not a zip); trailing empty rows dropped."""
     data = upload if isinstance(upload, bytes) else upload.read()
+    if allow_csv and not data.startswith(b"PK"):
+        rows = read_csv_rows(data)
+        if not rows:
+            raise WorkbookError("文件是空的，第1行应为列名")
+        return _headers_and_body(rows)
     # A tiny file whose one cell sits far down and right expands to rows × columns in memory as
     # soon as calamine opens the sheet: look inside the zip first, bounded (xlsx_guard).
     try:
@@ -153,6 +181,10 @@ def read_rows(upload: IO[bytes] | bytes) -> tuple[list[str], list[list[Any]]]:
         raise WorkbookError("无法读取该文件，请上传由模板填写的 .xlsx 文件") from exc
     if not rows:
         raise WorkbookError("文件是空的，第1行应为列名")
+    return _headers_and_body(rows)
+
+
+def _headers_and_body(rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
     headers = [str(h).strip().rstrip("*").strip() for h in rows[0]]
     while headers and headers[-1] == "":
         headers.pop()

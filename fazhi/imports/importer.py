@@ -10,7 +10,7 @@ from django.db import transaction
 
 from fazhi.imports.columns import CellError
 from fazhi.imports.excel import WorkbookError, read_rows
-from fazhi.imports.sheet import ImportReport, Problem, SheetSpec
+from fazhi.imports.sheet import ImportReport, Problem, SheetSpec, Written
 
 MAX_PROBLEMS = 500  # enough to fix a sheet; a wholly wrong file should not fill the page
 PROGRESS_EVERY = 500  # rows between two progress reports
@@ -25,7 +25,7 @@ def check_headers(spec: SheetSpec, headers: list[str]) -> list[Problem]:
     problems = []
     known = set(spec.headers) | {c.header for c in spec.shown}  # an export's extras: ignored
     for h in headers:
-        if h and h not in known:
+        if h and h not in known and not spec.foreign_export:
             problems.append(Problem(1, h, f"未知列“{h}”，请使用导入模板的列名"))
     for col in spec.columns:
         if col.required and col.header not in headers:
@@ -77,7 +77,7 @@ def run_import(
     started = time.perf_counter()
     progress("读取文件", 0, 0)
     try:
-        headers, body = read_rows(upload)
+        headers, body = read_rows(upload, allow_csv=spec.foreign_export)
     except WorkbookError as exc:
         return ImportReport(problems=[Problem(0, "", str(exc))])
     problems = check_headers(spec, headers)
@@ -86,6 +86,7 @@ def run_import(
     if not body:
         return ImportReport(problems=[Problem(2, "", "没有数据行")])
     parsed, problems = parse(spec, headers, body, progress)
+    del body  # the raw cells: 100,000 rows of them are ~150 MB no longer needed
     unreadable = {(p.row, p.column) for p in problems}
     later: list[Problem] = []
     if spec.check_all is not None:
@@ -105,5 +106,12 @@ def run_import(
     assert spec.create is not None
     progress("写入数据库", len(parsed), len(parsed))
     with transaction.atomic():
-        created = spec.create([v for _, v in parsed], by, context)
-    return ImportReport(created=created, seconds=time.perf_counter() - started)
+        written = spec.create([v for _, v in parsed], by, context)
+    if not isinstance(written, Written):
+        written = Written(created=written)
+    return ImportReport(
+        created=written.created,
+        updated=written.updated,
+        unchanged=written.unchanged,
+        seconds=time.perf_counter() - started,
+    )

@@ -71,6 +71,8 @@ def run_import_job(job_id: int) -> str:
 def report_json(report: ImportReport) -> dict[str, Any]:
     return {
         "created": report.created,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
         "seconds": round(report.seconds, 2),
         "problems": [[p.row, p.column, p.message] for p in report.problems],
     }
@@ -82,6 +84,8 @@ def report_of(job: ImportJob) -> ImportReport | None:
     data = job.result
     return ImportReport(
         created=int(data["created"]),
+        updated=int(data.get("updated", 0)),
+        unchanged=int(data.get("unchanged", 0)),
         seconds=float(data["seconds"]),
         problems=[Problem(int(r), str(c), str(m)) for r, c, m in data["problems"]],
     )

@@ -32,10 +32,28 @@ class ImportReport:
     created: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    # An import that updates rows it finds again by their key (`SheetSpec.create` returns a
+    # `Written`): rows changed, and rows found identical and left alone.
+    updated: int = 0
+    unchanged: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def rejected(self) -> int:
+        """Data rows with at least one problem (none of the file was saved)."""
+        return len({p.row for p in self.problems if p.row >= 2})
+
+
+@dataclass(frozen=True)
+class Written:
+    """What an updating import's `create` did (a plain `create` returns the number created)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
 
 
 @dataclass
@@ -47,8 +65,8 @@ class SheetSpec:
     check_row: Callable[[int, dict[str, Any], Any], list[Problem]] | None = None
     # Called once before check_row with all parsed rows: duplicate checks across the file
     check_all: Callable[[list[tuple[int, dict[str, Any]]], Any], list[Problem]] | None = None
-    # (rows, user, context) -> number created; runs inside one transaction
-    create: Callable[[list[dict[str, Any]], Any, Any], int] | None = None
+    # (rows, user, context) -> number created (or a `Written`); runs inside one transaction
+    create: Callable[[list[dict[str, Any]], Any, Any], int | Written] | None = None
     # user -> context (e.g. the jurisdiction and department the rows go to), or None if not allowed
     context: Callable[[Any], Any] | None = None
     instructions: Sequence[str] = ()
@@ -57,6 +75,9 @@ class SheetSpec:
     # template has no column for: 状态, 结案方式, named as on screen); an import of that export
     # accepts and ignores them.
     shown: Sequence[Column] = ()
+    # A platform's export rather than our template: columns the spec does not name are ignored
+    # instead of refused, and a .csv file is read as well as an .xlsx.
+    foreign_export: bool = False
 
     @property
     def headers(self) -> list[str]:

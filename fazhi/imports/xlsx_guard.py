@@ -139,7 +139,61 @@ def _elements(archive: zipfile.ZipFile, name: str) -> Iterator[Element]:
         raise XlsxRefused("文件内容不是有效的 Excel 表格，请上传由模板填写的 .xlsx 文件") from exc
 
 
+# The fast path: a sheet as Excel, WPS and xlsxwriter write it (every row and cell with `r=` as its
+# first attribute, no namespace prefixes on them) is checked with a few C-speed scans of its bytes
+# instead of 1.5 million iterparse events (100,000 rows × 14 columns: ~40 s → ~1 s). Anything else
+# takes the streaming path below. Comments or CDATA that look like cells only make the extent
+# larger, never smaller.
+FAST_MAX_BYTES = 120 * 1024 * 1024
+_PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.\-]*:(?:c|row)[\s/>]")
+_UNUSUAL_TAG = re.compile(rb"<(?:c|row)[>/\t\n\r]")  # no attribute, or not a space before it
+_CELL_ROWS = re.compile(rb'<c r="[A-Za-z]{1,3}([0-9]{1,7})"')
+_CELL_COLUMNS = re.compile(rb'<c r="([A-Za-z]{1,3})[0-9]')
+_ROW_NUMBERS = re.compile(rb'<row r="([0-9]{1,7})"')
+_DIMENSION = re.compile(rb'<dimension ref="([^"]*)"')
+
+
+def _fast_extent(xml: bytes) -> Extent | None:
+    """(rows, columns) the sheet spans, or None if it is not in the plain shape."""
+    if _PREFIXED_CELL.search(xml) or _UNUSUAL_TAG.search(xml):
+        return None
+    rows = _ROW_NUMBERS.findall(xml)
+    if len(rows) != xml.count(b"<row "):
+        return None
+    cell_rows = _CELL_ROWS.findall(xml)
+    if len(cell_rows) != xml.count(b"<c "):
+        return None
+    max_row = max(map(int, rows), default=0)
+    max_row = max(max_row, max(map(int, cell_rows), default=0))
+    del cell_rows
+    letters = set(_CELL_COLUMNS.findall(xml))
+    max_col = max((column_number(x.decode()) for x in letters), default=0)
+    return Extent(max_row, max_col)
+
+
 def _check_sheet(archive: zipfile.ZipFile, name: str) -> None:
+    info = archive.getinfo(name)
+    if info.file_size <= FAST_MAX_BYTES:
+        with archive.open(info) as stream:
+            xml = stream.read(FAST_MAX_BYTES + 1)
+        if len(xml) <= FAST_MAX_BYTES:
+            dimension = _DIMENSION.search(xml)
+            if dimension is not None and (
+                last := dimension.group(1).decode(errors="replace").split(":")[-1]
+            ):
+                rows, cols = parse_ref(last)
+                if (message := too_large(rows, cols)) is not None:
+                    raise XlsxRefused(message)
+            extent = _fast_extent(xml)
+            del xml
+            if extent is not None:
+                if (message := too_large(extent.rows, extent.columns)) is not None:
+                    raise XlsxRefused(message)
+                return
+    _stream_sheet(archive, name)
+
+
+def _stream_sheet(archive: zipfile.ZipFile, name: str) -> None:
     """Stream the sheet: the declared dimension, then every row and cell, explicit `r=` or
     implied by position (calamine places a cell without `r=` after the previous one)."""
     max_row = max_col = 0
