@@ -10,6 +10,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
+from fazhi.casework.files import download
 from fazhi.casework.forms import DATE, bootstrap
 from fazhi.casework.transitions import TransitionError
 from fazhi.ledgers.reconsideration.models import AnswerFile, ReconsiderationCase
@@ -88,15 +89,7 @@ def answer_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_file(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """File `number` (its id) of case `pk`: the case must be visible to the user."""
     case = get_visible_or_404(ReconsiderationCase, request.user, pk=pk)
-    row = get_object_or_404(AnswerFile, pk=number, case=case)
-    response = FileResponse(
-        row.file.open("rb"),
-        as_attachment=True,
-        filename=row.name,
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(get_object_or_404(AnswerFile, pk=number, case=case))
 
 
 def urls() -> list[Any]:

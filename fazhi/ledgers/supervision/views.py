@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 
+from fazhi.casework.files import download
 from fazhi.casework.forms import bootstrap
 from fazhi.casework.transitions import TransitionError
 from fazhi.ledgers.supervision.models import EvidenceFile, SupervisionItem
@@ -65,15 +66,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence_file(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """File `number` (its id) of item `pk`: the item must be visible to the user."""
     item = get_visible_or_404(SupervisionItem, request.user, pk=pk)
-    row = get_object_or_404(EvidenceFile, pk=number, item=item)
-    response = FileResponse(
-        row.file.open("rb"),
-        as_attachment=True,
-        filename=row.name,
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(get_object_or_404(EvidenceFile, pk=number, item=item))
 
 
 def urls() -> list[Any]:
