@@ -18,6 +18,17 @@ from fazhi.reports.models import AnnualReport, Origin, ReportPart, Status
 PLACEHOLDER_RE = re.compile(r"【待补充[^】]*】")
 ORDINAL_RE = re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]\s*")
 CN_ORDINALS = "一二三四五六七八九十"
+
+
+def cn_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (headings（十二）, never（12）)."""
+    if n <= 10:
+        return CN_ORDINALS[n - 1]
+    tens, ones = divmod(n, 10)
+    head = "十" if tens == 1 else CN_ORDINALS[tens - 1] + "十"
+    return head + (CN_ORDINALS[ones - 1] if ones else "")
+
+
 HEADING_PREFIX = "## "
 
 
@@ -73,7 +84,7 @@ def part_text(number: int, scope: Scope) -> str:
             continue
         title = ORDINAL_RE.sub("", section.title).strip()
         if title:
-            lines.append(f"{HEADING_PREFIX}（{CN_ORDINALS[n] if n < 10 else n + 1}）{title}")
+            lines.append(f"{HEADING_PREFIX}（{cn_ordinal(n + 1)}）{title}")
             n += 1
         lines.extend(paragraphs)
     if not any(not line.startswith(HEADING_PREFIX) for line in lines):

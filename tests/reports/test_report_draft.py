@@ -139,3 +139,17 @@ def test_refreeze_refuses_unknown_indicators(fake, county) -> None:
         refreeze(report, [], by=None)
     refreeze(report, [R + "received"], by=None)
     assert report.figures.get(indicator_id=R + "received").value == 12
+
+
+def test_headings_past_ten_are_numbered_in_chinese() -> None:
+    from fazhi.reports.draft import cn_ordinal
+
+    assert [cn_ordinal(n) for n in (1, 9, 10, 11, 12, 20, 23)] == [
+        "一",
+        "九",
+        "十",
+        "十一",
+        "十二",
+        "二十",
+        "二十三",
+    ]

@@ -34,7 +34,10 @@ class Command(BaseCommand):
             jur = Jurisdiction.objects.get(code=opts["jurisdiction"])
         except Jurisdiction.DoesNotExist as exc:
             raise CommandError(f"找不到区划代码 {opts['jurisdiction']}") from exc
-        report = AnnualReport.objects.filter(jurisdiction=jur, year=opts["year"]).first()
+        # The government's own report (departments' reports are their own rows).
+        report = AnnualReport.objects.filter(
+            jurisdiction=jur, year=opts["year"], department__isnull=True
+        ).first()
         if report is None or opts["redraft"]:
             try:
                 report = draft(jur, opts["year"])
