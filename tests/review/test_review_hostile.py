@@ -49,19 +49,23 @@ LINEAR_CHUNKS = [
 
 @pytest.mark.parametrize("chunk", LINEAR_CHUNKS)
 def test_time_grows_linearly_with_the_text(chunk: str) -> None:
-    # n and 4n characters: linear work takes about 4 times as long, quadratic work 16 times
-    n = 4000
+    # n and 4n characters: linear work takes about 4 times as long, quadratic work 16 times.
+    # The bound is 8: halfway (in ratio) between the two, so that a loaded machine (other
+    # processes evicting caches: 5.1 times was seen at load 12) does not pass for quadratic.
+    n = 8000
     small = (chunk * (n // len(chunk) + 1))[:n]
     large = (chunk * (4 * n // len(chunk) + 1))[: 4 * n]
     t_small = max(_seconds(small), 0.01)
     t_large = _seconds(large)
-    assert t_large < 5 * t_small, (chunk, t_small, t_large)
+    assert t_large < 8 * t_small, (chunk, t_small, t_large)
 
 
 def _run_child(code: str, *args: str) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (KB) of a child python running code, and its output."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
+    """CPU seconds, peak RSS (KB) of a child python running code, and its output. CPU, not
+    wall time: on a shared machine the wall clock measures the neighbours."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = usage.ru_maxrss
+    cpu_before = usage.ru_utime + usage.ru_stime
     proc = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
@@ -69,11 +73,11 @@ def _run_child(code: str, *args: str) -> tuple[float, int, str]:
         timeout=120,
         cwd=ROOT,
     )
-    wall = time.perf_counter() - started
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(peak, before), proc.stdout
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = usage.ru_utime + usage.ru_stime - cpu_before
+    return cpu, max(usage.ru_maxrss, before), proc.stdout
 
 
 def test_330_kb_of_dense_figures_without_a_sentence_end(tmp_path: Path) -> None:
@@ -86,9 +90,9 @@ def test_330_kb_of_dense_figures_without_a_sentence_end(tmp_path: Path) -> None:
         "r = analyse_file(sys.argv[1])\n"
         "print(len(r.figures), len(check(r)))\n"
     )
-    wall, peak_kb, out = _run_child(code, str(path))
+    cpu, peak_kb, out = _run_child(code, str(path))
     assert int(out.split()[0]) > 30_000
-    assert wall < 20, wall
+    assert cpu < 20, cpu
     assert peak_kb < 400 * 1024, peak_kb
 
 
@@ -117,9 +121,9 @@ def test_docx_zip_bomb_is_refused_before_inflating(tmp_path: Path) -> None:
         "r = analyse_file(sys.argv[1])\n"
         "print(r.problems[0]); print(check(r)[0].code)\n"
     )
-    wall, peak_kb, out = _run_child(code, str(path))
+    cpu, peak_kb, out = _run_child(code, str(path))
     assert "过大" in out and "unreadable" in out
-    assert wall < 20 and peak_kb < 400 * 1024, (wall, peak_kb)
+    assert cpu < 20 and peak_kb < 400 * 1024, (cpu, peak_kb)
 
 
 def test_docx_whose_header_hides_the_size_is_refused() -> None:
