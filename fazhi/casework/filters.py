@@ -178,7 +178,7 @@ def _choice_filter(label: str, field: str, objects: list[Any], text: Any) -> Any
     f = django_filters.ChoiceFilter(
         label=label,
         choices=[(pk, text(o)) for pk, o in by_pk.items()],
-        method=lambda qs, name, value: method(qs, name, value),
+        method=method,
         empty_label="全部",
     )
     f.field.error_messages["invalid_choice"] = f"{label}不在可选范围内"

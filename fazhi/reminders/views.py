@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -68,7 +69,7 @@ def log(request: HttpRequest) -> HttpResponse:
             qs = qs.none()
     who = request.GET.get("who", "").strip()
     if who:
-        qs = qs.filter(user__username__contains=who) | qs.filter(user__full_name__contains=who)
+        qs = qs.filter(Q(user__username__contains=who) | Q(user__full_name__contains=who))
     page = Paginator(qs, PAGE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fazhi import dashboard
-from fazhi.org.models import Role
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.models import AnnualReport, Status
+from fazhi.reports.views import WRITERS
 
 WARN_DAYS = 30
 
@@ -55,7 +55,7 @@ def report_deadlines(request: HttpRequest) -> str | None:
             "rows": rows,
             "jurisdiction": user.jurisdiction,
             # Only those who may draft are offered the link (not the city viewer, not a clerk).
-            "can_draft": user.is_superuser or user.role in (Role.COORDINATOR, Role.ADMIN),
+            "can_draft": user.is_superuser or user.role in WRITERS,
         },
         request=request,
     )

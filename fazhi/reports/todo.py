@@ -7,13 +7,11 @@ import datetime as dt
 from typing import Any
 
 from fazhi import todo
-from fazhi.org.models import Role
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.models import AnnualReport, Status
+from fazhi.reports.views import APPROVERS, WRITERS
 from fazhi.reports.workflow import drafters
 
-WRITERS = (Role.COORDINATOR, Role.ADMIN)
-APPROVERS = (Role.COORDINATOR, Role.LEADER, Role.ADMIN)
 WARN_DAYS = 30
 
 
