@@ -14,6 +14,7 @@ from typing import Any
 from fazhi.casework.due import DueCache
 from fazhi.casework.numbering import Numbering
 from fazhi.casework.transitions import Transition, by_code, event_labels
+from fazhi.imports.matching import UPDATE_EVENT, UPDATE_EVENT_LABEL
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class LedgerSpec:
             "received": "登记",
             "edited": "修改信息",
             "imported": "Excel导入",
+            UPDATE_EVENT: UPDATE_EVENT_LABEL,
             "due_recomputed": "日历调整期限",
         }
         return {**base, **event_labels(self.transitions, **self.extra_events)}
@@ -123,11 +125,14 @@ _LEDGERS: dict[str, LedgerSpec] = {}
 def register(spec: LedgerSpec) -> LedgerSpec:
     """Register (or, on autoreload, replace) a ledger."""
     from fazhi.audit.api import register_event_labels
+    from fazhi.casework import reimport
 
     _LEDGERS[spec.key] = spec
     spec.filterset.spec = spec
     if spec.sheet is not None:
         spec.sheet.shown = _shown_columns(spec)
+        if spec.sheet.match_existing and "case_number" in {c.key for c in spec.sheet.columns}:
+            reimport.by_number(spec)
     register_event_labels(spec.key, spec.event_labels)
     return spec
 

@@ -8,6 +8,7 @@ from typing import IO, Any
 
 from django.db import transaction
 
+from fazhi.imports import matching
 from fazhi.imports.columns import CellError
 from fazhi.imports.excel import WorkbookError, read_rows
 from fazhi.imports.sheet import ImportReport, Problem, SheetSpec, Written
@@ -88,13 +89,16 @@ def run_import(
     parsed, problems = parse(spec, headers, body, progress)
     del body  # the raw cells: 100,000 rows of them are ~150 MB no longer needed
     unreadable = {(p.row, p.column) for p in problems}
-    later: list[Problem] = []
-    if spec.check_all is not None:
-        later += spec.check_all(parsed, context)
+    matched = matching.split(spec, parsed, by, context)
+    later: list[Problem] = list(matched.problems)
+    if spec.check_all is not None and matched.fresh:
+        later += spec.check_all(matched.fresh, context)
     if spec.check_row is not None:
-        for i, (n, values) in enumerate(parsed, start=1):
+        row_values = dict(parsed) if matched.updates else {}
+        checked = [*matched.fresh, *((n, row_values[n]) for n, _, _ in matched.updates)]
+        for i, (n, values) in enumerate(checked, start=1):
             if i % PROGRESS_EVERY == 0:
-                progress("检查各行", i, len(parsed))
+                progress("检查各行", i, len(checked))
             later += spec.check_row(n, values, context)
     # A cell already reported as unreadable is not reported again by the cross-column checks.
     problems += [p for p in later if (p.row, p.column) not in unreadable]
@@ -106,12 +110,13 @@ def run_import(
     assert spec.create is not None
     progress("写入数据库", len(parsed), len(parsed))
     with transaction.atomic():
-        written = spec.create([v for _, v in parsed], by, context)
+        updated = matching.apply(spec, matched.updates, by)
+        written = spec.create([v for _, v in matched.fresh], by, context) if matched.fresh else 0
     if not isinstance(written, Written):
         written = Written(created=written)
     return ImportReport(
         created=written.created,
-        updated=written.updated,
-        unchanged=written.unchanged,
+        updated=written.updated + updated,
+        unchanged=written.unchanged + matched.unchanged,
         seconds=time.perf_counter() - started,
     )

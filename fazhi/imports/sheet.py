@@ -78,6 +78,15 @@ class SheetSpec:
     # A platform's export rather than our template: columns the spec does not name are ignored
     # instead of refused, and a .csv file is read as well as an .xlsx.
     foreign_export: bool = False
+    # Rows already in the ledger by their number (the casework kit sets this for each ledger
+    # whose sheet has a 案号 column): (numbers, user, context) -> {number: row as the export
+    # reads it}. A sheet row found there is compared instead of created (imports.matching):
+    # unchanged, updated in the `updatable` columns (text columns of the row itself), or refused.
+    existing: Callable[[list[str], Any, Any], dict[str, Any]] | None = None
+    key_column: str = "case_number"
+    updatable: Sequence[str] = ()
+    # False for a sheet whose `create` updates rows by its own key (12345's 工单编号).
+    match_existing: bool = True
 
     @property
     def headers(self) -> list[str]:
