@@ -159,3 +159,37 @@ def test_a_figure_frozen_earlier_says_which_value_the_text_shows(
     client.force_login(coordinator)
     row = _row(_choices(client, report, "收到行政复议申请")[1], "reconsideration.received")
     assert ">6件</span>" in row and "正文按取数时的5件显示" in row
+
+
+def test_a_filed_value_is_listed_as_filed(
+    client, county, police, coordinator, police_clerk
+) -> None:
+    from fazhi.filing import services
+    from fazhi.filing.models import FilingUnit
+
+    rnd = services.open_round(
+        county,
+        year=2025,
+        title="2025年度无台账指标填报",
+        deadline=dt.date.today() + dt.timedelta(days=10),
+        indicator_ids=["petitions.total"],
+        units=[(police, None)],
+        by=coordinator,
+    )
+    unit = FilingUnit.objects.get(round=rnd)
+    value = services.submit_value(
+        unit,
+        "petitions.total",
+        "7",
+        note="",
+        evidence=services.Evidence("scan.pdf", b"%PDF-1.4\n% evidence scan\n"),
+        by=police_clerk,
+    )
+    services.approve(value, by=coordinator)
+    report = draft(county, 2025)
+    client.force_login(coordinator)
+    html = _choices(client, report, "信访")[1]
+    row = _row(html, "petitions.total")
+    assert "信访总量" in row and ">7件</span>" in row and ">填报</span>" in row
+    none = _row(html, "petitions.letters")  # in the catalog, but nobody counts or files it
+    assert ">无数据来源</span>" in none
