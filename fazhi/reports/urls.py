@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/header/", views.header, name="header"),
     path("<int:pk>/part/<int:number>/", views.part_view, name="part"),
     path("<int:pk>/part/<int:number>/edit/", views.part_edit, name="part_edit"),
+    path("<int:pk>/figures/", views.figure_choices, name="figure_choices"),
     path("<int:pk>/do/<str:action>/", views.transition, name="transition"),
     path("<int:pk>/download.<str:fmt>", views.download, name="download"),
     path("<int:pk>/pdf/", pdf_views.pdf_start, name="pdf_start"),

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 from fazhi.indicators.access import get_visible_jurisdiction_or_404, visible_jurisdictions
 from fazhi.org.access import get_visible_or_404
 from fazhi.org.models import Department, Level, Role
+from fazhi.reports import picker, unit_views, workflow
 from fazhi.reports import render as rendering
-from fazhi.reports import unit_views, workflow
 from fazhi.reports.draft import DraftError, draft
 from fazhi.reports.forms import HeaderForm
 from fazhi.reports.models import AnnualReport, Layout, Origin, ReportPart, Status
@@ -51,6 +51,10 @@ def _may(
         return user.role in unit_roles and user.department_id == report.department_id
     jid = report.jurisdiction_id if report is not None else jurisdiction_id
     return user.role in roles and user.jurisdiction_id == jid
+
+
+def _may_edit_parts(user: Any, report: AnnualReport) -> bool:
+    return _may(user, report, WRITERS) and report.status in workflow.EDITABLE
 
 
 def _require(ok: bool) -> None:
@@ -132,7 +136,7 @@ def _detail_context(request: HttpRequest, report: AnnualReport) -> dict[str, Any
         "parts": [(p, rendering.part_body(report, p)) for p in report.parts.order_by("number")],
         "rec": rec,
         "acked": acked,
-        "can_edit": _may(request.user, report, WRITERS) and report.status in workflow.EDITABLE,
+        "can_edit": _may_edit_parts(request.user, report),
         "can_approve": _may(request.user, report, APPROVERS),
         "editable": report.status in workflow.EDITABLE,
         "layouts": Layout.choices,
@@ -212,9 +216,22 @@ def _part_response(request: HttpRequest, report: AnnualReport, part: ReportPart)
         "report": report,
         "part": part,
         "body": rendering.part_body(report, part),
-        "can_edit": _may(request.user, report, WRITERS) and report.status in workflow.EDITABLE,
+        "can_edit": _may_edit_parts(request.user, report),
     }
     return render(request, "reports/_part.html", ctx)
+
+
+@login_required
+def figure_choices(request: HttpRequest, pk: int) -> HttpResponse:
+    """插入数据 in the part editor: indicators matching `q`, valued for this report's scope. Only
+    for those who may edit the parts; for anyone else the list does not exist (404)."""
+    report = get_visible_or_404(
+        AnnualReport.objects.select_related("jurisdiction", "department"), request.user, pk=pk
+    )
+    if report.origin == Origin.UPLOADED or not _may_edit_parts(request.user, report):
+        raise Http404("没有可插入的数据")
+    choices = picker.search(report, request.GET.get("q", "")[:50])
+    return render(request, "reports/_figure_choices.html", {"report": report, "choices": choices})
 
 
 @login_required

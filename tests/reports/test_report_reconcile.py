@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from fazhi.audit import transitions
+from fazhi.indicators.sections import replaced_sections
 from fazhi.reports import workflow
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.draft import draft
@@ -20,6 +21,7 @@ from fazhi.reports.reconcile import (
     reconcile,
 )
 from fazhi.reports.tokens import UnknownIndicator
+from tests.reports.conftest import SECTIONS
 
 R = "reconsideration."
 
@@ -159,3 +161,23 @@ def test_the_person_who_sent_the_report_for_review_cannot_approve_it(
     workflow.approve(report, by=head, reasons=reasons)
     report.refresh_from_db()
     assert report.status == Status.FINAL
+
+
+def test_the_report_page_calls_a_placeholder_shortcomings_part_unwritten_not_vague(
+    client, fake, county, coordinator
+) -> None:
+    """Issue #18's second half, through the page's 报告审查提示 (the `review` package alone is
+    tests/reports/test_units.py::test_a_placeholder_is_unwritten_not_vague)."""
+    with replaced_sections(SECTIONS[0]):  # nothing feeds part 二: it gets the 【待补充】 text
+        report = draft(county, 2025)
+    assert report.parts.get(number=2).text.startswith("【待补充")
+    client.force_login(coordinator)
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert "“不足和原因”部分尚未撰写（仍为【待补充】占位文字），不评价其具体程度。" in html
+    assert "较空泛" not in html
+    # Once written, vaguely, the same check scores it.
+    workflow.save_part(
+        report.parts.get(number=2), "工作还存在一定差距，还需进一步加强。", by=coordinator
+    )
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert "“不足和原因”部分较空泛" in html and "尚未撰写" not in html
