@@ -7,7 +7,7 @@ PY=${PY:-.venv/bin/python}
 ADDR=${DEMO_ADDR:-127.0.0.1:8000}
 export DEBUG=${DEBUG:-1}
 
-"$PY" manage.py send_reminders || true  # today's reminders (production: a timer each morning)
+"$PY" manage.py morning || true  # today's lapses and reminders; the worker runs the next at 07:30
 "$PY" manage.py db_worker --interval 1 &
 worker=$!
 stop_worker() {

@@ -4,16 +4,19 @@ overdue-by-department panel, and the Chinese error pages."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from fazhi import todo
 from fazhi.casework.registry import get
 from fazhi.org.models import Department, Jurisdiction, User
-from fazhi.reminders import send
+from fazhi.reminders import send, tasks
 from fazhi.reminders.models import Reminder
 
 LONG_AGO = dt.date(2024, 3, 4)
@@ -120,3 +123,48 @@ def test_error_pages_are_chinese_and_say_what_to_do(client, officer: User) -> No
     assert "法治政府建设工作系统" in r.content.decode()  # in the site's layout
     r = client.get("/favicon.ico")
     assert r.status_code == 301 and r["Location"].endswith("favicon.svg")
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def test_the_next_morning_is_half_past_seven_shanghai_today_or_tomorrow() -> None:
+    at = dt.datetime(2026, 12, 7, 6, 0, tzinfo=SHANGHAI)
+    assert tasks.next_morning(at) == dt.datetime(2026, 12, 7, 7, 30, tzinfo=SHANGHAI)
+    for later in (dt.time(7, 30), dt.time(20, 0)):
+        at = dt.datetime.combine(dt.date(2026, 12, 7), later, tzinfo=SHANGHAI)
+        assert tasks.next_morning(at) == dt.datetime(2026, 12, 8, 7, 30, tzinfo=SHANGHAI)
+    # 23:30 UTC on the 6th is 07:30 on the 7th in Shanghai: the run is due now, so the next is the 8th.
+    utc = dt.datetime(2026, 12, 6, 23, 30, tzinfo=dt.UTC)
+    assert tasks.next_morning(utc) == dt.datetime(2026, 12, 8, 7, 30, tzinfo=SHANGHAI)
+
+
+def test_the_morning_run_reminds_and_queues_itself_once_for_the_worker(
+    late_case, officer: User
+) -> None:
+    out = io.StringIO()
+    call_command("morning", stdout=out)
+    text = out.getvalue()
+    assert "提醒：" in text and "下一次晨间任务：" in text
+    assert Reminder.objects.filter(user=officer).exists()
+    [waiting] = tasks.queued()
+    assert waiting.run_after == tasks.next_morning(waiting.enqueued_at)
+    again = io.StringIO()
+    call_command("morning", stdout=again)  # a second start: no second chain
+    assert "下一次晨间任务已在队列中" in again.getvalue()
+    assert tasks.queued().count() == 1
+    # The worker takes it (RUNNING, no longer waiting) and runs it: it queues the next one.
+    waiting.claim(worker_id="test")
+    result = tasks.morning.call()
+    assert result["day"] == timezone.localdate().isoformat() and result["reminders"] == 0
+    assert tasks.queued().count() == 1 and tasks.queued().get().pk != waiting.pk
+
+
+@pytest.mark.django_db
+def test_recover_tasks_queues_the_morning_again_when_the_chain_broke() -> None:
+    assert not tasks.queued().exists()  # never started, or its worker died mid-run
+    out = io.StringIO()
+    call_command("recover_tasks", stdout=out)
+    assert "重新排好晨间任务" in out.getvalue() and tasks.queued().count() == 1
+    call_command("recover_tasks", stdout=io.StringIO())
+    assert tasks.queued().count() == 1
