@@ -300,20 +300,15 @@ class DeskResult:
     def table(self) -> list[dict[str, Any]]:
         if self.comparison is None:
             return []
-        sources = self.comparison.sources
-        out = []
-        for row in self._by_coverage:
-            cells = [row.cells.get(src) for src in sources]
-            out.append(
-                {
-                    "indicator": row.indicator,
-                    "name": row.name,
-                    "unit": row.unit,
-                    "cells": cells,
-                    "labelled": list(zip(sources, cells, strict=True)),  # for phones' stacked cards
-                }
-            )
-        return out
+        return [
+            {
+                "indicator": row.indicator,
+                "name": row.name,
+                "unit": row.unit,
+                "cells": [row.cells.get(src) for src in self.comparison.sources],
+            }
+            for row in self._by_coverage
+        ]
 
     @property
     def outliers(self) -> int:

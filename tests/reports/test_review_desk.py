@@ -147,7 +147,7 @@ def test_several_seeds_are_compared_with_chart_and_xlsx(client, coordinator, see
     )
     head = html.split('id="comparison-table"')[1].split("</thead>")[0]
     for label, file_name in result.heads:  # the label, the file name small beneath it
-        assert f"<th>{label}<br><span" in head and file_name in head
+        assert f'<th data-label="{label}">{label}<br><span' in head and file_name in head
     chart_labels = {x for c in chart for x in c["x"]}
     assert chart_labels <= set(labels) and not any(p.name in chart_labels for p in seeds)
     m = re.search(r'href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"', html)
