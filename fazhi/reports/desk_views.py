@@ -1,5 +1,5 @@
-"""The 报告审查台 pages: the upload form queues a batch (desk_jobs) and sends the browser to the
-batch's page, which shows a progress bar (an htmx fragment polling every second) and then the
+"""The 报告审查台 pages: the form (uploads and a checklist of the reports in fazhi the user may
+see) queues a batch (desk_jobs) and sends the browser to the batch's page, which shows a progress bar (an htmx fragment polling every second) and then the
 result. A batch is seen only by the person who uploaded it."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from fazhi.reports.review_desk import (
 def _context(form: DeskForm, **extra: Any) -> dict[str, Any]:
     return {
         "form": form,
+        "choices": form.choice_groups(),
         "max_mb": MAX_FILE_BYTES // 1024 // 1024,
         "max_files": MAX_FILES,
         "xlsx_type": XLSX_TYPE,
@@ -37,12 +38,14 @@ def review_desk(request: HttpRequest) -> HttpResponse:
     if not may_use_desk(request.user):
         raise Http404("无权使用报告审查台")
     if request.method == "POST":
-        form = DeskForm(request.POST, request.FILES)
+        form = DeskForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
-            job = desk_jobs.start(form.cleaned_data["report_files"], by=request.user)
+            job = desk_jobs.start(
+                form.cleaned_data["report_files"], reports=form.chosen_reports(), by=request.user
+            )
             return redirect("reports:review_desk_job", pk=job.pk)
         return render(request, "reports/review_desk.html", _context(form), status=422)
-    return render(request, "reports/review_desk.html", _context(DeskForm()))
+    return render(request, "reports/review_desk.html", _context(DeskForm(user=request.user)))
 
 
 @login_required
@@ -56,5 +59,6 @@ def desk_job(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "reports/_desk_progress.html", {"job": job})
     if request.htmx:  # type: ignore[attr-defined]
         return HttpResponseClientRefresh()  # finished: load the whole page with the result
-    ctx = _context(DeskForm(), job=job, waiting=waiting, result=desk_jobs.load_result(job))
+    form = DeskForm(user=request.user, initial={"reports": job.report_ids})  # to adjust and rerun
+    ctx = _context(form, job=job, waiting=waiting, result=desk_jobs.load_result(job))
     return render(request, "reports/review_desk.html", ctx)

@@ -365,8 +365,8 @@ class RenderedFile(models.Model):
 
 class DeskJob(models.Model):
     """One batch of the 报告审查台, reviewed in the background (`reports.desk_jobs.review_batch`):
-    the page shows a progress bar, then the result kept here. The uploads are kept only until
-    the batch has been reviewed."""
+    uploads and reports already in fazhi. The page shows a progress bar, then the result kept
+    here. The uploads are kept only until the batch has been reviewed."""
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="申请人", on_delete=models.CASCADE, related_name="+"
@@ -374,6 +374,9 @@ class DeskJob(models.Model):
     requested_at = models.DateTimeField("申请时间", auto_now_add=True)
     state = models.CharField("状态", max_length=10, choices=RenderState, default=RenderState.QUEUED)
     total = models.PositiveSmallIntegerField("文件数")
+    # Reports already in fazhi chosen beside the uploads, in column order; the worker renders
+    # each (and refuses one its requester can no longer see) when the batch runs.
+    report_ids = models.JSONField("选择的系统内报告", default=list, blank=True)
     done = models.PositiveSmallIntegerField("已审查", default=0)
     result = models.BinaryField("审查结果", blank=True, default=b"")
     error = models.TextField("错误说明", blank=True)

@@ -1,22 +1,25 @@
-"""审查台 (review desk): a coordinator uploads published or draft annual reports and sees what the
-`review` package finds in each (structure, statutory parts, figures, findings) and, for two or more,
-the indicator × report comparison. This module holds the form and the result the page shows; the
-review itself runs in the background (desk_jobs), the pages are in desk_views. The comparison
-workbook travels back inside the page as a data: link."""
+"""审查台 (review desk): a coordinator uploads published or draft annual reports, or picks reports
+already in fazhi (the jurisdiction's own of every year, its units', a city's counties'), and sees
+what the `review` package finds in each (structure, statutory parts, figures, findings) and, for
+two or more, the indicator × report comparison. Every report is named by a short label (issuer and
+year, 示例县人民政府 2025年), never by a file name. This module holds the form and the result the
+page shows; the review itself runs in the background (desk_jobs), the pages are in desk_views. The
+comparison workbook travels back inside the page as a data: link."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import F, QuerySet
 
-from fazhi.org.models import Role
-from review import Finding, ReadError, Report, analyse_document, read_bytes
+from fazhi.org.models import Level, Role
+from fazhi.reports.models import AnnualReport
+from review import Finding, ReadError, Report, analyse_document, analyse_text, read_bytes
 from review.catalog import Catalog
 from review.checks import SEVERITY_ZH
 from review.compare import Comparison, Row
@@ -44,21 +47,47 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile[Any]]:
         files = data if isinstance(data, (list, tuple)) else [data] if data else []
-        if not files:
-            raise forms.ValidationError("请选择至少一个报告文件（.txt、.docx、.pdf 或 .html）")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+EMPTY = (
+    "请在“系统内的报告”中勾选至少一份报告，或选择至少一个报告文件（.txt、.docx、.pdf 或 .html）"
+    "上传；选两份以上可做指标对比"
+)
+NOT_VISIBLE = "所选的报告（编号 %(value)s）不存在或您无权查看，未开始审查；请刷新页面后重新选择"
+
+
+def desk_reports(user: Any) -> QuerySet[AnnualReport]:
+    """The reports in fazhi the user may put on the desk: those `visible_to` him, oldest year
+    first, the government before its units (the order of the comparison's columns)."""
+    qs: QuerySet[AnnualReport] = AnnualReport.objects.visible_to(user)
+    return qs.select_related("jurisdiction", "department").order_by(
+        "year", "jurisdiction__path", F("department__name").asc(nulls_first=True)
+    )
 
 
 class DeskForm(forms.Form):
     report_files = MultipleFileField(
-        label="报告文件", allow_empty_file=True
+        label="报告文件", required=False, allow_empty_file=True
     )  # empty: clean_report_files
+    reports = forms.ModelMultipleChoiceField(
+        label="系统内的报告",
+        queryset=AnnualReport.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": NOT_VISIBLE,
+            "invalid_pk_value": "“%(pk)s”不是有效的报告编号，请刷新页面后重新选择",
+        },
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["reports"].queryset = desk_reports(user)  # type: ignore[attr-defined]
 
     def clean_report_files(self) -> list[UploadedFile[Any]]:
         files: list[UploadedFile[Any]] = self.cleaned_data["report_files"]
         errors = []
-        if len(files) > MAX_FILES:
-            errors.append(f"一次最多审查 {MAX_FILES} 份报告，您选择了 {len(files)} 份")
         for f in files:
             name = f.name or ""
             if not name.lower().endswith(SUFFIXES):
@@ -76,13 +105,92 @@ class DeskForm(forms.Form):
             raise forms.ValidationError(errors)
         return files
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.errors:  # a refused report or file says so itself
+            return data
+        total = len(data.get("report_files") or []) + len(data.get("reports") or [])
+        if total == 0:
+            raise forms.ValidationError(EMPTY)
+        if total > MAX_FILES:
+            raise forms.ValidationError(
+                f"一次最多审查 {MAX_FILES} 份报告，您选择了 {total} 份，请减少后再审查"
+            )
+        return data
+
+    def chosen_reports(self) -> list[AnnualReport]:
+        """The picked reports in column order (the field filters desk_reports, keeping its order)."""
+        return list(self.cleaned_data.get("reports") or [])
+
+    def choice_groups(self) -> list[tuple[int, list[ReportChoice]]]:
+        """The checklist: the visible reports by year, newest year first."""
+        picked = self.data.getlist("reports") if self.is_bound else self.initial.get("reports", [])  # type: ignore[attr-defined]
+        chosen = {str(v) for v in picked}
+        by_year: dict[int, list[ReportChoice]] = {}
+        for r in desk_reports(self.user):
+            by_year.setdefault(r.year, []).append(
+                ReportChoice(r, kind_of(r, self.user), str(r.pk) in chosen)
+            )
+        return sorted(by_year.items(), reverse=True)
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    report: AnnualReport
+    kind: str  # 本级政府, 部门, 乡镇（街道）, 下级政府
+    checked: bool
+
+    @property
+    def search(self) -> str:
+        r = self.report
+        return f"{r.title} {r.unit_name} {r.year} {self.kind} {r.get_status_display()}"
+
+
+def kind_of(report: AnnualReport, user: Any) -> str:
+    if report.department_id:
+        return "部门"
+    if report.jurisdiction_id == getattr(user, "jurisdiction_id", None):
+        return "本级政府"
+    return "乡镇（街道）" if report.jurisdiction.level == Level.TOWNSHIP else "下级政府"
+
+
+def report_label(report: AnnualReport) -> str:
+    """A report in fazhi on the desk: 示例县人民政府 2025年, 示例县公安局 2024年."""
+    return f"{report.unit_name} {report.year}年"
+
+
+def upload_label(structure: Structure, n: int) -> str:
+    """An upload by what it says of itself: issuer and year, else its title; never its file
+    name (uploads arrive as 000_3f9a….txt)."""
+    if structure.issuer:
+        return f"{structure.issuer} {structure.year}年" if structure.year else structure.issuer
+    if structure.title:
+        return structure.title
+    return f"{structure.year}年度报告（上传第{n}份）" if structure.year else f"上传的第{n}份报告"
+
+
+def unique_label(label: str, seen: set[str]) -> str:
+    """The same label twice (one report uploaded and picked, two copies) gets （2）, （3）…"""
+    candidate, n = label, 2
+    while candidate in seen:
+        candidate, n = f"{label}（{n}）", n + 1
+    seen.add(candidate)
+    return candidate
+
 
 @dataclass
 class FileResult:
-    report: Report
+    report: Report  # report.source is the label, the comparison's column
     findings: list[Finding]
     catalog: Catalog
     size: int = 0
+    file_name: str = ""  # an upload's, shown small under the label
+    state: str = ""  # a report in fazhi: 起草, 定稿, 公开…
+    url: str = ""  # a report in fazhi: its page
+
+    @property
+    def label(self) -> str:
+        return self.report.source
 
     @property
     def structure(self) -> Structure:
@@ -179,13 +287,13 @@ class DeskResult:
 
     @property
     def heads(self) -> list[tuple[str, str]]:
-        """(file name, issuer and year) per column, so 000_….txt says whose report it is."""
-        by_source = {fr.report.source: fr.structure for fr in self.files}
-        out = []
-        for src in self.comparison.sources if self.comparison else []:
-            st = by_source.get(src)
-            out.append((src, " ".join(str(x) for x in (st.issuer, st.year) if x) if st else ""))
-        return out
+        """(label, file name of an upload or "") per column."""
+        files = {fr.label: fr.file_name for fr in self.files}
+        return (
+            [(src, files.get(src, "")) for src in self.comparison.sources]
+            if self.comparison
+            else []
+        )
 
     @property
     def table(self) -> list[dict[str, Any]]:
@@ -207,22 +315,16 @@ class DeskResult:
         return sum(1 for r in rows for c in r.cells.values() if c.outlier)
 
 
-def unique_name(name: str, seen: set[str]) -> str:
-    base, n = Path(name).name or "未命名", 2
-    candidate = base
-    while candidate in seen:
-        candidate, n = f"{base}（{n}）", n + 1
-    seen.add(candidate)
-    return candidate
-
-
-def analyse_upload(name: str, data: bytes, catalog: Catalog) -> Report:
-    """Read and analyse one upload; a file that cannot be read becomes a report with a problem,
-    which `check` turns into an `unreadable` finding (never an exception)."""
+def analyse_source(name: str, data: bytes | str, catalog: Catalog) -> Report:
+    """Read and analyse one upload (bytes) or one report of fazhi rendered to text (str); a file
+    that cannot be read becomes a report with a problem, which `check` turns into an
+    `unreadable` finding (never an exception)."""
+    if isinstance(data, str):
+        return analyse_text(name, data, catalog=catalog)
     try:
         doc = read_bytes(name, data)
     except ReadError as exc:
         return Report(source=name, text="", structure=Structure(), problems=[str(exc)])
     report = analyse_document(doc, catalog=catalog)
-    report.source = name  # read_bytes keeps only the base name; we need the de-duplicated one
+    report.source = name  # read_bytes keeps only the base name
     return report

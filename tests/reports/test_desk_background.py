@@ -54,7 +54,12 @@ def test_a_batch_runs_in_the_background_with_a_progress_bar(client, coordinator,
     assert refresh["HX-Refresh"] == "true"
     page = client.get(page_url)
     result = page.context["result"]
-    assert [f.report.source for f in result.files] == ["甲.txt", "乙.txt"]
+    assert [f.file_name for f in result.files] == ["甲.txt", "乙.txt"]
+    # the same report twice: its issuer and year, the second told apart
+    assert [f.label for f in result.files] == [
+        "示例县人民政府 2024年",
+        "示例县人民政府 2024年（2）",
+    ]
     assert "审查结果（2 份）" in page.content.decode()
     # another batch uploaded from the result page goes to the desk, not to this job
     assert f'action="{reverse(URL)}"' in page.content.decode()
@@ -97,14 +102,14 @@ def test_a_file_past_its_cpu_budget_is_stopped_and_reported(
 ) -> None:  # noqa: ANN001
     settings.TASKS = IMMEDIATE
     monkeypatch.setattr(desk_jobs, "CPU_SECONDS", 1)
-    real = desk_jobs.analyse_upload
+    real = desk_jobs.analyse_source
 
     def slow_for_one(name, data, catalog):  # noqa: ANN001, ANN202
         while name == "慢.txt":  # super-linear work, as a 10 MB repeated report once was
             pass
         return real(name, data, catalog)
 
-    monkeypatch.setattr(desk_jobs, "analyse_upload", slow_for_one)
+    monkeypatch.setattr(desk_jobs, "analyse_source", slow_for_one)
     client.force_login(coordinator)
     page = client.post(
         reverse(URL), {"report_files": [_txt("慢.txt"), _txt("快.txt")]}, follow=True
@@ -119,10 +124,17 @@ def test_the_comparison_workbook_writes_formula_like_names_as_text(
 ) -> None:  # noqa: ANN001
     settings.TASKS = IMMEDIATE
     client.force_login(coordinator)
-    names = ['=HYPERLINK("evil","x").txt', "@SUM(1).txt"]
-    page = client.post(reverse(URL), {"report_files": [_txt(n) for n in names]}, follow=True)
+    # the columns are the reports' own titles when no issuer is recognised
+    titles = [
+        '=HYPERLINK("evil","x")关于2024年度法治政府建设情况的报告',
+        "@SUM(1)2024年度法治政府建设工作报告",
+    ]
+    files = [
+        _txt(f"{n}.txt", REPORT.replace(REPORT.split("\n")[0], t)) for n, t in enumerate(titles)
+    ]
+    page = client.post(reverse(URL), {"report_files": files}, follow=True)
     result = page.context["result"]
-    assert result.comparison.sources == names
+    assert result.comparison.sources == titles
     book = zipfile.ZipFile(io.BytesIO(result.xlsx))
     sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet

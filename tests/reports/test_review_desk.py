@@ -65,7 +65,7 @@ def test_nav_links_to_the_desk_only_for_those_who_may_use_it(client, coordinator
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ([], "请选择至少一个报告文件"),
+        ([], "或选择至少一个报告文件（.txt、.docx、.pdf 或 .html）上传"),
         ([SimpleUploadedFile("空.txt", b"", "text/plain")], "文件“空.txt”是空的"),
         (
             [SimpleUploadedFile("表.xlsx", b"PK\x03\x04xx", "application/octet-stream")],
@@ -132,7 +132,10 @@ def test_several_seeds_are_compared_with_chart_and_xlsx(client, coordinator, see
     assert resp.status_code == 200
     html = resp.content.decode()
     result = resp.context["result"]
-    assert result.comparison.sources == [p.name for p in seeds]
+    labels = [f.label for f in result.files]
+    assert [f.file_name for f in result.files] == [p.name for p in seeds]
+    assert result.comparison.sources == labels  # issuer and year, never the file name
+    assert labels[0] == "睢县人民政府办公室 2023年" and labels[3] == "确山县人民政府 2022年"
     assert 'id="comparison-table"' in html and "echarts.min.js" in html
     chart = json.loads(re.search(r'id="chart-data"[^>]*>(.*?)</script>', html, re.S).group(1))
     assert chart and all(len(c["x"]) >= 2 for c in chart)
@@ -142,13 +145,16 @@ def test_several_seeds_are_compared_with_chart_and_xlsx(client, coordinator, see
     assert coverage == sorted(coverage, reverse=True) and len(coverage) == len(
         result.comparison.rows
     )
-    for _src, label in result.heads:  # issuer and year under the file name
-        assert label and label in html
+    head = html.split('id="comparison-table"')[1].split("</thead>")[0]
+    for label, file_name in result.heads:  # the label, the file name small beneath it
+        assert f'<th data-label="{label}">{label}<br><span' in head and file_name in head
+    chart_labels = {x for c in chart for x in c["x"]}
+    assert chart_labels <= set(labels) and not any(p.name in chart_labels for p in seeds)
     m = re.search(r'href="data:[^;]+;base64,([A-Za-z0-9+/=]+)"', html)
     xlsx = zipfile.ZipFile(io.BytesIO(base64.b64decode(m.group(1))))
     sheet = xlsx.read("xl/sharedStrings.xml").decode()
     assert "指标对比" in xlsx.read("xl/workbook.xml").decode()
-    assert seeds[0].name in sheet
+    assert labels[0] in sheet and seeds[0].name not in sheet
 
 
 def test_same_name_twice_and_docx_upload(client, coordinator, seeds, tmp_path) -> None:
@@ -165,7 +171,13 @@ def test_same_name_twice_and_docx_upload(client, coordinator, seeds, tmp_path) -
     ]
     resp = client.post(reverse(URL), {"report_files": files}, follow=True)
     result = resp.context["result"]
-    assert [f.report.source for f in result.files] == ["报告.txt", "报告.txt（2）", "报告.docx"]
+    assert [f.file_name for f in result.files] == ["报告.txt", "报告.txt", "报告.docx"]
     txt, docx_fr = result.files[1], result.files[2]
     assert [f.value for f in docx_fr.report.figures] == [f.value for f in txt.report.figures]
-    assert result.comparison.sources == ["报告.txt", "报告.txt（2）", "报告.docx"]
+    # seeds[1] twice (as .txt and as .docx): the same issuer and year, told apart by （2）
+    first = result.files[0].label
+    assert result.comparison.sources == [
+        first,
+        "平顶山市人民政府办公室 2021年",
+        "平顶山市人民政府办公室 2021年（2）",
+    ]
