@@ -29,9 +29,11 @@ class Finding:
     span: str = ""
     start: int = -1
     end: int = -1
+    ref: str = ""  # the catalog id it is about (an identity's), for the CLI and the JSON
 
     def to_json(self) -> dict[str, object]:
         return {
+            "ref": self.ref,
             "code": self.code,
             "severity": self.severity,
             "section": self.section,
@@ -333,12 +335,13 @@ def check(
                 Finding(
                     "identity_failed",
                     ERROR,
-                    f"勾稽关系不成立（{r.identity}）：{_name(catalog, whole.indicator or '')}"
+                    f"勾稽关系不成立：{_name(catalog, whole.indicator or '')}"
                     f"应等于各分项之和，但 {r.detail}。",
                     _section_of(report, first.start),
                     span,
                     first.start,
                     last.end,
+                    ref=r.identity,
                 )
             )
     for f in report.figures:

@@ -113,7 +113,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"== {report.source}：{errors} 个错误，{warnings} 个警告或提示\n")
         for f in findings:
             where = f"〔{f.section}〕" if f.section else ""
-            out.write(f"  [{SEVERITY_ZH.get(f.severity, f.severity)}]{where} {f.message}\n")
+            ref = f"（{f.ref}）" if f.ref else ""
+            out.write(f"  [{SEVERITY_ZH.get(f.severity, f.severity)}]{where} {f.message}{ref}\n")
             if f.span:
                 out.write(f"      原文：{' '.join(f.span.split())[:160]}\n")
     return 1 if args.strict and any_error else 0

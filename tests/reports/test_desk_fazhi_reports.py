@@ -90,8 +90,11 @@ def test_two_years_of_the_county_are_compared_under_their_years(
     head = html.split('id="comparison-table"')[1].split("</thead>")[0]
     assert "<th>示例县人民政府 2024年</th><th>示例县人民政府 2025年</th>" in head
     body = html.split('id="comparison-table"')[1].split("</table>")[0]
-    cells = body.split(f">{RECEIVED}<")[1].split("</tr>")[0]
+    cells = body.split(">收到行政复议申请</td>")[1].split("</tr>")[0]
     assert re.findall(r"<td[^>]*>([^<]*)</td>", cells)[1:] == ["30", "12"]  # after the unit
+    # No indicator or identity id on screen (the chart's data and the workbook keep them).
+    seen = re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S))
+    assert not re.findall(r"\b(?:reconsideration|litigation)\.[a-z_]+", seen)
     received = next(c for c in _chart(html) if c["id"] == RECEIVED)
     assert received["x"] == labels and received["y"] == [30, 12]
     assert ".txt" not in "".join(received["x"])

@@ -333,7 +333,7 @@ def test_the_compare_page_puts_units_side_by_side_and_against_the_ledgers(
     assert "12件</a>" in html
     head = html.split('id="comparison-table"')[1].split("</thead>")[0]
     assert "<th>公安局</th>" in head and "<th>市场监督管理局</th>" in head
-    row = html.split(">行政处罚案件<br>")[1].split("</tr>")[0]
+    row = html.split(">行政处罚案件</td>")[1].split("</tr>")[0]
     assert ">—<" in row and ">410<" in row  # 公安局 does not state it
     assert 'id="chart-data"' in html
     resp = client.get(url + "&format=xlsx")

@@ -49,7 +49,8 @@ def test_suixian_concluded_80_is_not_76(seeds_dir: Path) -> None:
     assert len(failed) == 1
     f = failed[0]
     assert f.severity == "error"
-    assert "reconsideration.concluded_partition" in f.message
+    assert f.ref == "reconsideration.concluded_partition"
+    assert f.message.startswith("勾稽关系不成立：审结应等于各分项之和")
     assert "80 ≠ 7 + 1 + 7 + 4 + 2 + 55 = 76" in f.message
     assert f.section == "一、主要工作开展情况和成效"
     assert f.span.startswith("目前已审结80件")
