@@ -18,28 +18,16 @@ from fazhi import audit
 from fazhi.casework.registry import LedgerSpec, ledgers
 from fazhi.casework.transitions import Transition, TransitionError
 from fazhi.indicators.scope import Scope
-from fazhi.org.models import Department, Jurisdiction, User
+from fazhi.org.models import Jurisdiction, User
 
 SPECS = ledgers()
 # Registers (no transitions) get every test but those of the workflow.
 WORKFLOWS = [s for s in SPECS if s.transitions]
 D = dt.date.fromisoformat
-MARCH_3 = dt.date(2025, 3, 3)
 
 
 def _ids(spec: LedgerSpec) -> str:
     return spec.key
-
-
-@pytest.fixture
-def make(
-    county: Jurisdiction, justice_bureau: Department, police: Department, coordinator: User
-) -> Any:
-    def make_row(spec: LedgerSpec, on: dt.date = MARCH_3) -> Any:
-        assert spec.sample is not None, f"台账 {spec.key} 没有提供 sample，通用测试无法运行"
-        return spec.sample(county, justice_bureau, police, coordinator, on)
-
-    return make_row
 
 
 def test_every_ledger_is_registered_with_the_pieces_the_kit_needs() -> None:

@@ -20,30 +20,23 @@ from fazhi.imports.excel import read_rows
 from fazhi.imports.importer import run_import
 from fazhi.imports.matching import UPDATE_EVENT
 from fazhi.imports.models import ImportJob, JobState
-from fazhi.org.models import Department, Jurisdiction, User
+from fazhi.org.models import User
+from tests.casework.conftest import MARCH_3
+from tests.casework.test_every_ledger import _ids
 from tests.xlsx import workbook_bytes
 
 SHEETS = [s for s in ledgers() if s.sheet is not None]
 UPDATING = [s for s in SHEETS if s.sheet.match_existing]
-MARCH_3 = dt.date(2025, 3, 3)
-
-
-def _ids(spec: LedgerSpec) -> str:
-    return spec.key
 
 
 @pytest.fixture
-def rows(
-    county: Jurisdiction, justice_bureau: Department, police: Department, coordinator: User
-) -> Any:
-    def make(spec: LedgerSpec, n: int = 2) -> list[Any]:
-        assert spec.sample is not None
-        return [
-            spec.sample(county, justice_bureau, police, coordinator, MARCH_3 + dt.timedelta(days=i))
-            for i in range(n)
-        ]
+def rows(make: Any) -> Any:
+    """Two rows of a ledger, received on consecutive days."""
 
-    return make
+    def two(spec: LedgerSpec) -> list[Any]:
+        return [make(spec, MARCH_3 + dt.timedelta(days=i)) for i in range(2)]
+
+    return two
 
 
 def _export(spec: LedgerSpec, user: User) -> tuple[list[str], list[dict[str, Any]]]:

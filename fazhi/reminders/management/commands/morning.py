@@ -4,29 +4,18 @@ it starts; the worker then keeps it going each morning)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
 from fazhi.lib.cn_date import cn_datetime
+from fazhi.reminders.management.commands import send_reminders
 from fazhi.reminders.tasks import queue_next, queued, run_morning
 
 
-class Command(BaseCommand):
+class Command(send_reminders.Command):  # its --date
     help = "运行今日的晨间任务（期限届满后果、待办提醒），并为后台任务进程排好下一次（每天7:30）"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--date", help="按指定日期运行，默认今天，如 2026-12-07")
-
     def handle(self, *args: Any, **options: Any) -> None:
-        day = None
-        if options["date"]:
-            try:
-                day = dt.date.fromisoformat(options["date"])
-            except ValueError:
-                raise CommandError("日期格式不正确，请按 2026-12-07 的格式填写") from None
-        out = run_morning(day)
+        out = run_morning(self.day(options))
         for title, label, n in out["lapses"]:
             self.stdout.write(f"{title}：{label} {n} 件")
         self.stdout.write(
