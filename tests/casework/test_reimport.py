@@ -159,6 +159,8 @@ def test_the_upload_page_says_how_many_were_updated_and_unchanged(
     assert jobs.run_import_job.call(job.pk) == JobState.DONE  # what db_worker does
     page = client.get(response["Location"]).content.decode()
     assert "导入成功：共新增 0 条记录，更新 1 条，未变化 1 条，拒绝 0 条。" in page
+    notes = page.split('id="import-notes"')[1].split("</details>")[0]
+    assert "<li>案号已在台账中的行（如本台账导出的表格）：内容相同的不作改动" in notes
     template = client.get(reverse("imports:template", args=[spec.sheet.key])).content
     book = CalamineWorkbook.from_filelike(BytesIO(template))
     notes = [r[0] for r in book.get_sheet_by_name("填写说明").to_python()]
