@@ -1,5 +1,6 @@
-"""我的待办 for the annual report: a report waiting for my 审核, a 定稿 report to 报送, and the
-statutory deadlines of last year's report within 30 days (or passed) while not yet met."""
+"""我的待办 for the annual report: a report waiting for my 审核, a 定稿 report to 报送, 保密审查 and
+公开, and the statutory deadlines of last year's report within 30 days (or passed) while not yet
+met; for the government's report its office and leaders, for a department's own its staff."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from fazhi import todo
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.models import AnnualReport, Status
-from fazhi.reports.views import APPROVERS, WRITERS
+from fazhi.reports.views import APPROVERS, UNIT_APPROVERS, UNIT_WRITERS, WRITERS, _may
 from fazhi.reports.workflow import drafters
 
 WARN_DAYS = 30
@@ -17,14 +18,23 @@ WARN_DAYS = 30
 
 @todo.register
 def report_items(user: Any, today: dt.date) -> list[todo.Item]:
-    if not user.jurisdiction_id or not (user.is_superuser or user.role in APPROVERS):
-        return []
     out: list[todo.Item] = []
-    mine = AnnualReport.objects.visible_to(user).filter(
-        jurisdiction_id=user.jurisdiction_id, department__isnull=True
-    )
+    if user.jurisdiction_id and (user.is_superuser or user.role in APPROVERS):
+        government = AnnualReport.objects.visible_to(user).filter(
+            jurisdiction_id=user.jurisdiction_id, department__isnull=True
+        )
+        out += _items(user, today, government, whose="", unit="")
+    if user.department_id and user.role in (*UNIT_WRITERS, *UNIT_APPROVERS):
+        own = AnnualReport.objects.filter(department_id=user.department_id)
+        out += _items(user, today, own, whose=f"d{user.department_id}:", unit="本部门")
+    return out
+
+
+def _items(user: Any, today: dt.date, mine: Any, *, whose: str, unit: str) -> list[todo.Item]:
+    """The steps of these reports the user may take now, and their deadlines."""
+    out: list[todo.Item] = []
     for report in mine.filter(status=Status.REVIEW):
-        if user.pk in drafters(report):
+        if user.pk in drafters(report) or not _may(user, report, APPROVERS):
             continue  # 定稿 is a second person's: the drafter is not offered it
         out.append(
             todo.Item(
@@ -34,34 +44,22 @@ def report_items(user: Any, today: dt.date) -> list[todo.Item]:
                 report.get_absolute_url(),
             )
         )
-    if user.is_superuser or user.role in WRITERS:
-        for report in mine.filter(status=Status.FINAL):
-            out.append(
-                todo.Item(
-                    f"report:{report.pk}:submit",
-                    "report",
-                    f"已定稿待报送：{report.title}",
-                    report.get_absolute_url(),
+    steps = (
+        (Status.FINAL, "submit", "已定稿待报送"),
+        (Status.SUBMITTED, "secrecy", "已报送待保密审查"),
+        (Status.SECRECY_CHECKED, "publish", "已保密审查待公开"),
+    )
+    for status, step, label in steps:
+        for report in mine.filter(status=status):
+            if _may(user, report, WRITERS):
+                out.append(
+                    todo.Item(
+                        f"report:{report.pk}:{step}",
+                        "report",
+                        f"{label}：{report.title}",
+                        report.get_absolute_url(),
+                    )
                 )
-            )
-        for report in mine.filter(status=Status.SUBMITTED):
-            out.append(
-                todo.Item(
-                    f"report:{report.pk}:secrecy",
-                    "report",
-                    f"已报送待保密审查：{report.title}",
-                    report.get_absolute_url(),
-                )
-            )
-        for report in mine.filter(status=Status.SECRECY_CHECKED):
-            out.append(
-                todo.Item(
-                    f"report:{report.pk}:publish",
-                    "report",
-                    f"已保密审查待公开：{report.title}",
-                    report.get_absolute_url(),
-                )
-            )
     year = today.year - 1
     report = mine.filter(year=year).first()
     submit, publish = deadlines(year)
@@ -78,9 +76,9 @@ def report_items(user: Any, today: dt.date) -> list[todo.Item]:
             continue
         out.append(
             todo.Item(
-                f"report-deadline:{user.jurisdiction_id}:{year}:{deadline.label}",
+                f"report-deadline:{user.jurisdiction_id}:{whose}{year}:{deadline.label}",
                 "report",
-                f"{year}年度法治政府建设年度报告：{deadline.describe(today)}",
+                f"{year}年度{unit}法治政府建设年度报告：{deadline.describe(today)}",
                 report.get_absolute_url() if report else "/reports/",
                 due_on=deadline.due_on,
                 days_overdue=max(-left, 0),

@@ -342,3 +342,28 @@ def test_the_compare_page_puts_units_side_by_side_and_against_the_ledgers(
     assert client.get(url + "&jurisdiction=990102").status_code == 200
     client.force_login(police_clerk)
     assert client.get(url).status_code == 404
+
+
+def test_a_departments_report_is_on_its_own_peoples_todo(
+    fake, county, police, police_clerk, police_officer, coordinator
+) -> None:
+    """#18: a department's report in 审核 waits for its legal officer (not the clerk who drafted
+    it), a 定稿 one is the clerk's to 报送; the statutory deadlines come to the department too."""
+    from fazhi import todo
+
+    report = draft(county, 2025, by=police_clerk, department=police)
+
+    def texts(user, today=dt.date(2026, 2, 20)) -> list[str]:  # noqa: ANN001
+        return [i.text for i in todo.items_for(user, today) if "报告" in i.text or "报送" in i.text]
+
+    before = texts(police_clerk)
+    assert "2025年度本部门法治政府建设年度报告：报送上级：截至2026年2月28日，还有8天" in before
+    workflow.submit_for_review(report, by=police_clerk)
+    assert f"待审核：{report.title}" not in texts(police_clerk)  # the drafter is not offered it
+    assert f"待审核：{report.title}" in texts(police_officer)
+    assert f"待审核：{report.title}" not in texts(coordinator)  # the county's office: not its own
+    from fazhi.reports.reconcile import reconcile
+
+    reasons = {i.key: "本部门无此项内容" for i in reconcile(report).blocking}
+    workflow.approve(report, by=police_officer, reasons=reasons)
+    assert f"已定稿待报送：{report.title}" in texts(police_clerk)
