@@ -9,7 +9,7 @@ from django.utils import timezone
 from fazhi import dashboard
 from fazhi.reports.deadlines import deadlines
 from fazhi.reports.models import AnnualReport, Status
-from fazhi.reports.views import WRITERS
+from fazhi.reports.views import UNIT_APPROVERS, UNIT_WRITERS, WRITERS
 
 WARN_DAYS = 30
 
@@ -21,9 +21,13 @@ def report_deadlines(request: HttpRequest) -> str | None:
         return None
     today = timezone.localdate()
     year = today.year - 1  # the report on last year is the one due this spring
+    # A department's staff and leaders: their department's own report (it has the same
+    # deadlines, statutes §13); everyone else: the government's.
+    department = user.department if user.role in (*UNIT_WRITERS, *UNIT_APPROVERS) else None
+    mine = AnnualReport.objects.visible_to(user).filter(jurisdiction_id=user.jurisdiction_id)
     report = (
-        AnnualReport.objects.visible_to(user)
-        .filter(jurisdiction_id=user.jurisdiction_id, year=year, department__isnull=True)
+        (mine.filter(department=department) if department else mine.filter(department__isnull=True))
+        .filter(year=year)
         .first()
     )
     submit, publish = deadlines(year)
@@ -53,9 +57,10 @@ def report_deadlines(request: HttpRequest) -> str | None:
             "year": year,
             "report": report,
             "rows": rows,
-            "jurisdiction": user.jurisdiction,
-            # Only those who may draft are offered the link (not the city viewer, not a clerk).
-            "can_draft": user.is_superuser or user.role in WRITERS,
+            "whose": department.name if department else getattr(user.jurisdiction, "name", ""),
+            # Only those who may draft are offered the link (not the city viewer).
+            "can_draft": user.is_superuser
+            or user.role in (UNIT_WRITERS if department else WRITERS),
         },
         request=request,
     )

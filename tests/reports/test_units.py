@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from fazhi.imports.excel import read_rows
 from fazhi.org.models import Department, Jurisdiction, Level, Role
@@ -367,3 +368,18 @@ def test_a_departments_report_is_on_its_own_peoples_todo(
     reasons = {i.key: "本部门无此项内容" for i in reconcile(report).blocking}
     workflow.approve(report, by=police_officer, reasons=reasons)
     assert f"已定稿待报送：{report.title}" in texts(police_clerk)
+
+
+def test_the_home_panel_shows_a_departments_staff_their_own_report(
+    client, county, police, police_clerk, coordinator
+) -> None:
+    year = timezone.localdate().year - 1
+    client.force_login(police_clerk)
+    panel = client.get("/").content.decode().split('id="panel-report-deadlines"')[1]
+    assert f"公安局尚未起草{year}年度报告。" in panel and "去起草" in panel
+    report = draft(county, year, by=police_clerk, department=police)
+    panel = client.get("/").content.decode().split('id="panel-report-deadlines"')[1]
+    assert f">{report.title}</a>（起草）" in panel
+    client.force_login(coordinator)  # the office: the government's report
+    panel = client.get("/").content.decode().split('id="panel-report-deadlines"')[1]
+    assert f"示例县尚未起草{year}年度报告。" in panel
