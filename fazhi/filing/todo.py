@@ -64,7 +64,7 @@ def _unit_items(unit: FilingUnit, today: dt.date) -> list[todo.Item]:
 
 def _office_items(rnd: FilingRound, today: dt.date) -> list[todo.Item]:
     url = reverse("filing:round", args=[rnd.pk])
-    units = list(rnd.units.all())
+    units = list(rnd.units.prefetch_related("values"))
     states = Counter(v.state for u in units for v in u.values.all())
     out = []
     if states[ValueState.SUBMITTED]:

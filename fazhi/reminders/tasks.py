@@ -19,12 +19,6 @@ from fazhi.reminders import send
 MORNING = dt.time(7, 30)
 
 
-@task()
-def send_reminders() -> dict[str, int]:
-    r = send.run()
-    return {"people": r.people, "reminders": r.reminders, "emails": r.emails}
-
-
 def run_morning(today: dt.date | None = None) -> dict[str, Any]:
     day = today or timezone.localdate()
     lapses = run_all(day)

@@ -7,6 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from fazhi.lib.cn_date import cn_date
+from fazhi.reports.models import AnnualReport, Status
+
+# A report in these states has been sent to the level above (the 报送 deadline is met).
+SUBMITTED_STATES = (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED)
 
 
 @dataclass(frozen=True)
@@ -40,3 +44,17 @@ def deadlines(year: int) -> tuple[Deadline, Deadline]:
             "向社会公开", april_first - dt.timedelta(days=1), "4月1日前通过报刊、网站等向社会公开"
         ),
     )
+
+
+def progress(report: AnnualReport | None, year: int) -> list[tuple[Deadline, bool, dt.date | None]]:
+    """The two deadlines of the report on `year`, each with whether the report has met it (报送:
+    SUBMITTED_STATES, 公开: published) and the day it did; a report not yet drafted meets none."""
+    submit, publish = deadlines(year)
+    if report is None:
+        return [(submit, False, None), (publish, False, None)]
+    sent = report.status in SUBMITTED_STATES
+    published = report.status == Status.PUBLISHED
+    return [
+        (submit, sent, report.submitted_on if sent else None),
+        (publish, published, report.published_on if published else None),
+    ]

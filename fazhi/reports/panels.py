@@ -7,9 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from fazhi import dashboard
-from fazhi.reports.deadlines import deadlines
-from fazhi.reports.models import AnnualReport, Status
-from fazhi.reports.views import UNIT_APPROVERS, UNIT_WRITERS, WRITERS
+from fazhi.reports.deadlines import progress
+from fazhi.reports.models import AnnualReport
+from fazhi.reports.views import UNIT_WRITERS, WRITERS, own_department
 
 WARN_DAYS = 30
 
@@ -23,28 +23,19 @@ def report_deadlines(request: HttpRequest) -> str | None:
     year = today.year - 1  # the report on last year is the one due this spring
     # A department's staff and leaders: their department's own report (it has the same
     # deadlines, statutes §13); everyone else: the government's.
-    department = user.department if user.role in (*UNIT_WRITERS, *UNIT_APPROVERS) else None
+    department = own_department(user)
     mine = AnnualReport.objects.visible_to(user).filter(jurisdiction_id=user.jurisdiction_id)
     report = (
         (mine.filter(department=department) if department else mine.filter(department__isnull=True))
         .filter(year=year)
         .first()
     )
-    submit, publish = deadlines(year)
     rows = []
-    for deadline, done_on, done_states in (
-        (
-            submit,
-            report.submitted_on if report else None,
-            (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED),
-        ),
-        (publish, report.published_on if report else None, (Status.PUBLISHED,)),
-    ):
-        done = report is not None and report.status in done_states
+    for deadline, done, done_on in progress(report, year):
         left = deadline.days_left(today)
         rows.append(
             {
-                "text": deadline.describe(today, done_on if done else None),
+                "text": deadline.describe(today, done_on),
                 "level": "success"
                 if done
                 else ("danger" if left < 0 else ("warning" if left <= WARN_DAYS else "secondary")),

@@ -18,9 +18,9 @@ from fazhi.indicators.catalog import get_catalog
 from fazhi.indicators.compute import Snapshot
 from fazhi.indicators.sections import PARTS, TOKEN_RE
 from fazhi.reports import tokens
-from fazhi.reports.deadlines import deadlines
+from fazhi.reports.deadlines import progress
 from fazhi.reports.draft import HEADING_PREFIX, PLACEHOLDER_RE, snapshot_for
-from fazhi.reports.models import AnnualReport, FigureToken, Status
+from fazhi.reports.models import AnnualReport, FigureToken
 from review import analyse_text, check
 
 CHANGED, IDENTITY, PART, NO_SOURCE, HAND_TYPED, REVIEW = (
@@ -166,16 +166,7 @@ def reconcile(
     rec.issues.extend(review_issues(report))
 
     # (e) deadlines
-    submit, publish = deadlines(report.year)
-    done_submit = (
-        report.submitted_on
-        if report.status in (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED)
-        else None
-    )
-    rec.deadline_lines = [
-        submit.describe(today, done_submit),
-        publish.describe(today, report.published_on if report.status == Status.PUBLISHED else None),
-    ]
+    rec.deadline_lines = [d.describe(today, on) for d, _, on in progress(report, report.year)]
     return rec
 
 

@@ -127,7 +127,7 @@ class DeskForm(forms.Form):
         picked = self.data.getlist("reports") if self.is_bound else self.initial.get("reports", [])  # type: ignore[attr-defined]
         chosen = {str(v) for v in picked}
         by_year: dict[int, list[ReportChoice]] = {}
-        for r in desk_reports(self.user):
+        for r in self.fields["reports"].queryset:  # type: ignore[attr-defined]
             by_year.setdefault(r.year, []).append(
                 ReportChoice(r, kind_of(r, self.user), str(r.pk) in chosen)
             )

@@ -8,9 +8,9 @@ import datetime as dt
 from typing import Any
 
 from fazhi import todo
-from fazhi.reports.deadlines import deadlines
+from fazhi.reports.deadlines import progress
 from fazhi.reports.models import AnnualReport, Status
-from fazhi.reports.views import APPROVERS, UNIT_APPROVERS, UNIT_WRITERS, WRITERS, _may
+from fazhi.reports.views import APPROVERS, WRITERS, _may, own_department
 from fazhi.reports.workflow import drafters
 
 WARN_DAYS = 30
@@ -24,9 +24,10 @@ def report_items(user: Any, today: dt.date) -> list[todo.Item]:
             jurisdiction_id=user.jurisdiction_id, department__isnull=True
         )
         out += _items(user, today, government, whose="", unit="")
-    if user.department_id and user.role in (*UNIT_WRITERS, *UNIT_APPROVERS):
-        own = AnnualReport.objects.filter(department_id=user.department_id)
-        out += _items(user, today, own, whose=f"d{user.department_id}:", unit="本部门")
+    department = own_department(user)
+    if department is not None:
+        own = AnnualReport.objects.filter(department=department)
+        out += _items(user, today, own, whose=f"d{department.pk}:", unit="本部门")
     return out
 
 
@@ -62,15 +63,7 @@ def _items(user: Any, today: dt.date, mine: Any, *, whose: str, unit: str) -> li
                 )
     year = today.year - 1
     report = mine.filter(year=year).first()
-    submit, publish = deadlines(year)
-    for deadline, done in (
-        (
-            submit,
-            report is not None
-            and report.status in (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED),
-        ),
-        (publish, report is not None and report.status == Status.PUBLISHED),
-    ):
+    for deadline, done, _ in progress(report, year):
         left = deadline.days_left(today)
         if done or left > WARN_DAYS:
             continue

@@ -13,12 +13,10 @@ from django.utils import timezone
 from fazhi.imports.excel import SAFE_WORKBOOK_OPTIONS, write_value
 from fazhi.lib.cn_date import cn_date
 from fazhi.org.models import Jurisdiction
-from fazhi.reports.deadlines import deadlines
+from fazhi.reports.deadlines import SUBMITTED_STATES, deadlines
 from fazhi.reports.models import AnnualReport, ReportReminder, Status
 from fazhi.reports.unit_reports import ReviewResult, review_result
 from fazhi.reports.units import Unit, units_of
-
-SUBMITTED_STATES = (Status.SUBMITTED, Status.SECRECY_CHECKED, Status.PUBLISHED)
 
 
 def disclosure_report_deadline(year: int) -> dt.date:

@@ -50,7 +50,7 @@ def reports_of(jur: Jurisdiction, year: int) -> list[AnnualReport]:
     return out
 
 
-def _label(report: AnnualReport, jur: Jurisdiction) -> str:
+def _label(report: AnnualReport) -> str:
     if report.department_id:
         return report.department.name  # type: ignore[union-attr]
     return report.jurisdiction.government_name
@@ -61,7 +61,7 @@ def comparison(jur: Jurisdiction, year: int) -> tuple[DeskResult, list[Mismatch]
     analysed = []
     mismatches: list[Mismatch] = []
     for report in reports_of(jur, year):
-        label = _label(report, jur)
+        label = _label(report)
         read = analyse_text(label, report_text(report))
         analysed.append(read)
         stated: dict[str, tuple[float, str]] = {}

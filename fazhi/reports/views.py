@@ -38,6 +38,12 @@ UNIT_WRITERS = (Role.LEGAL_OFFICER, Role.CLERK)
 UNIT_APPROVERS = (Role.LEGAL_OFFICER, Role.LEADER)
 
 
+def own_department(user: Any) -> Department | None:
+    """The department whose own report the user writes or approves: its staff and leaders
+    (a coordinating office's people work on the government's report, not their bureau's)."""
+    return user.department if user.role in (*UNIT_WRITERS, *UNIT_APPROVERS) else None
+
+
 def _may(
     user: Any,
     report: AnnualReport | None,
